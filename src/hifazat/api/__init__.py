@@ -1,0 +1,1 @@
+"""HTTP API (FastAPI). Handlers parse, call one service function and shape the response."""

@@ -1,0 +1,46 @@
+"""The app factory: settings in, a wired FastAPI app out. No import-time singletons."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+
+from hifazat import __version__
+from hifazat.api.deps import Runtime
+from hifazat.api.errors import envelope, install_error_handlers
+from hifazat.api.routers import guidelines, health, moderation
+from hifazat.settings import Settings
+from hifazat.storage.database import make_engine, migrate, session_factory
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
+    """Build the API for `settings` (read from the environment when omitted); migrates the database."""
+    if runtime is None:
+        settings = settings or Settings()
+        engine = make_engine(settings.resolved_database_url)
+        migrate(engine)
+        runtime = Runtime(settings=settings, engine=engine, sessions=session_factory(engine))
+    app = FastAPI(
+        title="Hifazat API",
+        version=__version__,
+        description="Trust & Safety for English, Urdu and Roman Urdu: guidelines, moderation, enforcement.",
+    )
+    app.state.runtime = runtime
+    install_error_handlers(app)
+    limit = runtime.settings.max_body_bytes
+
+    @app.middleware("http")
+    async def _limit_body(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            return JSONResponse(
+                envelope("too_large", f"request body is {declared} bytes; the limit is {limit} bytes"),
+                413,
+            )
+        return await call_next(request)
+
+    for module in (health, guidelines, moderation):
+        app.include_router(module.router)
+    return app

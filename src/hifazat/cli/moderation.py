@@ -1,0 +1,202 @@
+"""`hifazat check` (one text, for people) and `hifazat moderate` (a file, for machines)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from hifazat.cli.errors import domain_errors
+from hifazat.cli.reading import Row, completed_ids, guess_format, read_rows
+from hifazat.core.decide.rules import RuleSet, load_rules
+from hifazat.core.decide.verdict import Verdict
+from hifazat.core.errors import HifazatError, InvalidInputError
+from hifazat.core.moderator import Moderator
+from hifazat.services.moderation import context_from
+
+console = Console()
+ACTION_STYLE = {"allow": "green", "label": "cyan", "restrict": "yellow", "review": "magenta", "remove": "bold red"}
+BATCH = 256
+
+
+def _moderator(rules: Path | None) -> Moderator:
+    moderator = Moderator.default()
+    if rules is None:
+        return moderator
+    return moderator.with_rules(_load_rules(rules, moderator))
+
+
+def _load_rules(path: Path, moderator: Moderator) -> RuleSet:
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInputError(f"rule file not found: {path}") from None
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(f"rule file {path} is not UTF-8 (byte {exc.start})") from None
+    return load_rules(source, source=str(path), policy_ids=moderator.catalogue.policies)
+
+
+def render(verdict: Verdict, text: str, lang: str, catalogue_titles: dict[str, str]) -> None:
+    """The verdict for people: action, the original text with evidence highlighted, policies, reasons."""
+    style = ACTION_STYLE[verdict.action]
+    label = {"en": "Action", "ur": "فیصلہ"}[lang]
+    console.print(Text.assemble((f"{label}: ", "bold"), (verdict.action.upper(), style)), f"  [dim]({verdict.language})[/]")
+    shown = Text(text)
+    for finding in verdict.findings:
+        for span in finding.spans:
+            shown.stylize("bold reverse " + ("red" if finding.action == "remove" else "yellow"), span.start, span.end)
+    console.print(shown)
+    if verdict.findings:
+        table = Table(show_header=True, header_style="bold")
+        for column in ("policy", "title", "score", "band", "action", "detectors"):
+            table.add_column(column)
+        for f in verdict.findings:
+            table.add_row(
+                f.policy,
+                catalogue_titles.get(f.policy, ""),
+                f"{f.score:.2f}",
+                f.band,
+                Text(f.action, ACTION_STYLE[f.action]),
+                ", ".join(f.detectors),
+            )
+        console.print(table)
+    for reason in verdict.reasons(lang):
+        console.print(f"• {reason}", highlight=False)
+    console.print(
+        f"[dim]guidelines {verdict.guidelines_version} · engine {verdict.engine_version}[/]", highlight=False
+    )
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def check(
+        text: str = typer.Argument(..., help="The text to check; '-' reads standard input."),
+        lang: str = typer.Option("en", "--lang", help="Language of the reasons: en or ur."),
+        as_json: bool = typer.Option(False, "--json", help="Print the verdict as JSON."),
+        context: str | None = typer.Option(None, help='Context as JSON, e.g. \'{"account_age_days": 2}\'.'),
+        rules: Path | None = typer.Option(None, help="Operator rule file (YAML with CEL conditions)."),
+    ) -> None:
+        """Check one text: the action, the policies, the evidence in the original text, the reasons."""
+        if lang not in ("en", "ur"):
+            typer.echo("error: --lang must be en or ur", err=True)
+            raise typer.Exit(2)
+        with domain_errors():
+            if text == "-":
+                text = sys.stdin.read()
+            try:
+                ctx_data = json.loads(context) if context else None
+            except json.JSONDecodeError as exc:
+                raise InvalidInputError(f"--context is not valid JSON: {exc.msg}") from None
+            if ctx_data is not None and not isinstance(ctx_data, dict):
+                raise InvalidInputError("--context must be a JSON object")
+            moderator = _moderator(rules)
+            verdict = moderator.check(text, context_from(ctx_data))
+            if as_json:
+                typer.echo(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=2))
+                return
+            titles = {pid: p.title.get(lang) for pid, p in moderator.catalogue.policies.items()}
+            render(verdict, text, lang, titles)
+
+    @app.command()
+    def moderate(
+        input_path: Path = typer.Argument(..., metavar="INPUT", help="CSV, JSONL or plain text (one item per line)."),
+        output: Path = typer.Option(..., "--output", "-o", help="Where to write one JSON line per item."),
+        text_column: str = typer.Option("text", help="CSV/JSONL field holding the text."),
+        id_column: str | None = typer.Option(None, help="CSV/JSONL field holding the item id (default: row number)."),
+        fmt: str | None = typer.Option(None, "--format", help="csv, jsonl or text (default: from the file name)."),
+        rules: Path | None = typer.Option(None, help="Operator rule file (YAML with CEL conditions)."),
+    ) -> None:
+        """Moderate a file. Re-run after an interruption, it resumes without duplicated or missing rows."""
+        with domain_errors():
+            if fmt is not None and fmt not in ("csv", "jsonl", "text"):
+                raise InvalidInputError(f"unknown --format {fmt!r}; use csv, jsonl or text")
+            chosen = fmt or guess_format(input_path)
+            moderator = _moderator(rules)
+            done = completed_ids(output)
+            rows = list(read_rows(input_path, chosen, text_column=text_column, id_column=id_column))  # type: ignore[arg-type]
+            ids = Counter(r.id for r in rows)
+            duplicates = [i for i, n in ids.items() if n > 1]
+            if duplicates:
+                raise InvalidInputError(
+                    f"{len(duplicates)} item id(s) appear more than once, e.g. {duplicates[0]!r}",
+                    hint="ids must be unique so that a re-run can resume; fix --id-column",
+                )
+            todo = [r for r in rows if r.id not in done]
+            summary: Counter[str] = Counter()
+            errors = 0
+            output.parent.mkdir(parents=True, exist_ok=True)
+            with output.open("a", encoding="utf-8") as sink, _progress() as progress:
+                task = progress.add_task("moderating", total=len(rows), completed=len(rows) - len(todo))
+                for start in range(0, len(todo), BATCH):
+                    chunk = todo[start : start + BATCH]
+                    for record in _moderate_chunk(moderator, chunk):
+                        if "error" in record:
+                            errors += 1
+                            typer.echo(f"row {record['row']}: {record['error']['message']}", err=True)
+                        else:
+                            summary[record["action"]] += 1
+                        sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    sink.flush()
+                    progress.advance(task, len(chunk))
+            _summary(summary, errors, skipped=len(rows) - len(todo), output=output)
+            if errors and not summary:
+                raise typer.Exit(2)
+
+
+def _moderate_chunk(moderator: Moderator, chunk: list[Row]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    items = []
+    slots: list[int] = []
+    records: list[dict[str, Any] | None] = []
+    for row in chunk:
+        if row.error is not None or row.text is None:
+            records.append({"id": row.id, "row": row.number, "error": {"code": "unreadable", "message": row.error}})
+            continue
+        try:
+            items.append(moderator.item(row.text))
+        except HifazatError as exc:
+            records.append({"id": row.id, "row": row.number, "error": {"code": exc.code, "message": exc.message}})
+            continue
+        slots.append(len(records))
+        records.append(None)
+    verdicts = moderator.check_items(items)
+    for slot, verdict in zip(slots, verdicts, strict=True):
+        row = chunk[slot]
+        records[slot] = verdict.to_dict(item_id=row.id)
+    for record in records:
+        assert record is not None
+        out.append(record)
+    return out
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    )
+
+
+def _summary(summary: Counter[str], errors: int, *, skipped: int, output: Path) -> None:
+    table = Table(title=f"written to {output}")
+    table.add_column("outcome")
+    table.add_column("items", justify="right")
+    for action in ("allow", "label", "restrict", "review", "remove"):
+        if summary[action]:
+            table.add_row(Text(action, ACTION_STYLE[action]), str(summary[action]))
+    if errors:
+        table.add_row(Text("unreadable / invalid", "red"), str(errors))
+    if skipped:
+        table.add_row(Text("already done (resumed)", "dim"), str(skipped))
+    Console(stderr=True).print(table)

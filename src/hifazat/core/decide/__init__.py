@@ -1,0 +1,1 @@
+"""Decide: signals + guideline thresholds + operator rules -> a Verdict."""

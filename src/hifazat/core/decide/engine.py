@@ -1,0 +1,141 @@
+"""Signals + guideline thresholds + operator rules -> Verdict. Pure, deterministic."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from hifazat.core.decide import messages
+from hifazat.core.decide.rules import RuleSet
+from hifazat.core.decide.verdict import Action, Band, Finding, RuleHit, Verdict, stricter
+from hifazat.core.detectors.base import Item
+from hifazat.core.guidelines import Catalogue
+from hifazat.core.signals import Signal, Span
+
+SELF_HARM = "health.self_harm"
+NEVER_REMOVED_ALONE = frozenset({SELF_HARM})
+
+
+def combine(scores: list[float]) -> float:
+    """One policy score from several detectors: the strongest, lifted a little by a second opinion."""
+    ordered = sorted(scores, reverse=True)
+    top = ordered[0]
+    if len(ordered) > 1:
+        top = top + (1.0 - top) * ordered[1] * 0.5
+    return min(1.0, top)
+
+
+def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
+    """Sorted, overlapping or touching spans joined."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(last.start, max(last.end, span.end))
+        else:
+            merged.append(span)
+    return tuple(merged)
+
+
+class DecisionEngine:
+    """Turns one item's signals into a verdict under a guideline catalogue and a rule set."""
+
+    def __init__(self, catalogue: Catalogue, rules: RuleSet | None = None, *, engine_version: str) -> None:
+        self.catalogue = catalogue
+        self.rules = rules or RuleSet()
+        self.engine_version = engine_version
+        self._zero = dict.fromkeys(catalogue.policies, 0.0)
+
+    def decide(self, item: Item, signals: list[Signal], detector_versions: Mapping[str, str]) -> Verdict:
+        by_policy: dict[str, list[Signal]] = defaultdict(list)
+        for signal in signals:
+            if signal.policy not in self.catalogue.policies:
+                raise ValueError(f"detector {signal.detector!r} emitted unknown policy {signal.policy!r}")
+            by_policy[signal.policy].append(signal)
+
+        findings: list[Finding] = []
+        action: Action = "allow"
+        support = False
+        for policy_id, group in by_policy.items():
+            policy = self.catalogue.policies[policy_id]
+            score = combine([s.score for s in group])
+            band: Band = self.catalogue.band(policy_id, score)  # type: ignore[assignment]
+            policy_action: Action = self.catalogue.action_for(policy_id, score)  # type: ignore[assignment]
+            if policy_id in NEVER_REMOVED_ALONE:
+                if band != "low":
+                    support = True
+                if policy_action == "remove":
+                    policy_action = "review"
+            spans = merge_spans([sp for s in group for sp in s.spans])
+            findings.append(
+                Finding(
+                    policy=policy_id,
+                    score=score,
+                    band=band,
+                    action=policy_action,
+                    tier=policy.tier,
+                    detectors=tuple(sorted({s.detector for s in group})),
+                    spans=spans,
+                    evidence=tuple(item.text[sp.start : sp.end] for sp in spans),
+                )
+            )
+            action = stricter(action, policy_action)
+        findings.sort(key=lambda f: (f.tier, -f.score, f.policy))
+
+        hits: list[RuleHit] = []
+        if self.rules and findings:
+            scores = dict(self._zero)
+            scores.update({f.policy: f.score for f in findings})
+            for rule in self.rules.evaluate(scores, item.context, item.language, len(item.text)):
+                hits.append(RuleHit(rule.id, rule.action, rule.shadow, rule.policies))
+                if rule.shadow:
+                    continue
+                action = rule.action if rule.override else stricter(action, rule.action)
+
+        reasons_en, reasons_ur = self._reasons(findings, hits, support)
+        return Verdict(
+            action=action,
+            findings=tuple(findings),
+            signals=tuple(signals),
+            language=item.language,
+            reasons_en=reasons_en,
+            reasons_ur=reasons_ur,
+            guidelines_version=self.catalogue.version,
+            engine_version=self.engine_version,
+            detector_versions=dict(detector_versions),
+            rules=tuple(hits),
+            support=support,
+        )
+
+    def _reasons(
+        self, findings: list[Finding], hits: list[RuleHit], support: bool
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        en: list[str] = []
+        ur: list[str] = []
+        for f in findings:
+            if f.action == "allow":
+                continue
+            title = self.catalogue.policies[f.policy].title
+            en.append(messages.finding_reason("en", title.en, f.evidence, f.action, f.score))
+            ur.append(messages.finding_reason("ur", title.ur, f.evidence, f.action, f.score))
+        for hit in hits:
+            rule = next(r for r in self.rules.rules if r.id == hit.rule)
+            shadow_en = messages.SHADOW["en"] if hit.shadow else ""
+            shadow_ur = messages.SHADOW["ur"] if hit.shadow else ""
+            en.append(
+                messages.RULE["en"].format(rule=hit.rule, action=messages.ACTION_TEXT[hit.action]["en"])
+                + (f" {rule.reason_en}" if rule.reason_en else "")
+                + shadow_en
+            )
+            ur.append(
+                messages.RULE["ur"].format(rule=hit.rule, action=messages.ACTION_TEXT[hit.action]["ur"])
+                + (f" {rule.reason_ur}" if rule.reason_ur else "")
+                + shadow_ur
+            )
+        if support:
+            en.append(messages.SUPPORT["en"])
+            ur.append(messages.SUPPORT["ur"])
+        if not en:
+            en.append(messages.NOTHING_FOUND["en"])
+            ur.append(messages.NOTHING_FOUND["ur"])
+        return tuple(en), tuple(ur)

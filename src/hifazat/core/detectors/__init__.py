@@ -1,0 +1,1 @@
+"""Detectors: small registered objects with one job, `detect(item) -> list[Signal]`."""

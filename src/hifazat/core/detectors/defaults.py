@@ -1,0 +1,31 @@
+"""The built-in detectors, registered through the same registry a plugin would use."""
+
+from __future__ import annotations
+
+from hifazat.core.detectors.base import DetectorRegistry
+
+DEFAULT_DETECTORS: tuple[str, ...] = ("lexicon", "threats", "scams", "pii", "self_harm", "spam", "learned")
+
+
+def default_registry() -> DetectorRegistry:
+    """A registry holding every built-in detector (imports are local so `core` loads fast)."""
+    from hifazat.core.detectors.learned import LearnedDetector
+    from hifazat.core.detectors.lexicon import LexiconDetector
+    from hifazat.core.detectors.pii import PiiDetector
+    from hifazat.core.detectors.scams import ScamDetector
+    from hifazat.core.detectors.self_harm import SelfHarmDetector
+    from hifazat.core.detectors.spam import SpamDetector
+    from hifazat.core.detectors.threats import ThreatDetector
+
+    registry = DetectorRegistry()
+    for cls in (
+        LexiconDetector,
+        ThreatDetector,
+        ScamDetector,
+        PiiDetector,
+        SelfHarmDetector,
+        SpamDetector,
+        LearnedDetector,
+    ):
+        registry.register(cls.name, cls)
+    return registry

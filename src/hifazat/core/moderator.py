@@ -1,0 +1,104 @@
+"""The moderation engine as a library: `Moderator.default().check(text)`."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+
+from hifazat import __version__
+from hifazat.core.decide.engine import DecisionEngine
+from hifazat.core.decide.rules import RuleSet
+from hifazat.core.decide.verdict import Verdict
+from hifazat.core.detectors.base import Detector, Item
+from hifazat.core.errors import InvalidInputError
+from hifazat.core.guidelines import Catalogue, default_catalogue
+from hifazat.core.signals import Context, Signal
+from hifazat.core.text.langid import identify
+from hifazat.core.text.normalise import normalise
+
+DEFAULT_MAX_CHARS = 10_000
+"""Longest text accepted by default, in characters (a long caption or a transcript chunk)."""
+
+
+def check_text(text: object, max_chars: int) -> str:
+    """The text if the engine can take it; otherwise a precise `InvalidInputError`."""
+    if not isinstance(text, str):
+        raise InvalidInputError(f"text must be a string, not {type(text).__name__}")
+    if len(text) > max_chars:
+        raise InvalidInputError(
+            f"text is {len(text):,} characters; the limit is {max_chars:,}",
+            hint="split long transcripts into parts, or raise HIFAZAT_MAX_TEXT_CHARS",
+        )
+    if not text.strip() or all(unicodedata.category(ch) in ("Cf", "Zs", "Cc", "Zl", "Zp") for ch in text):
+        raise InvalidInputError("text is empty (only spaces or invisible characters)")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        raise InvalidInputError("text contains unpaired surrogate code points (it is not valid Unicode)")
+    return text
+
+
+class Moderator:
+    """Detectors + a decision engine. Thread-safe for reading; build once, reuse."""
+
+    def __init__(
+        self,
+        detectors: Sequence[Detector],
+        catalogue: Catalogue,
+        rules: RuleSet | None = None,
+        *,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> None:
+        self.detectors = tuple(detectors)
+        self.catalogue = catalogue
+        self.max_chars = max_chars
+        self.engine = DecisionEngine(catalogue, rules, engine_version=__version__)
+        self.detector_versions = {d.name: d.version for d in self.detectors}
+
+    @classmethod
+    def default(cls, *, max_chars: int = DEFAULT_MAX_CHARS, rules: RuleSet | None = None) -> Moderator:
+        """Every built-in detector and the newest packaged guidelines (cached when no rules are given)."""
+        if rules is None:
+            return _default(max_chars)
+        return cls(_default_detectors(), default_catalogue(), rules, max_chars=max_chars)
+
+    def with_rules(self, rules: RuleSet) -> Moderator:
+        """The same detectors and guidelines under other operator rules."""
+        return Moderator(self.detectors, self.catalogue, rules, max_chars=self.max_chars)
+
+    def item(self, text: str, context: Context | None = None) -> Item:
+        checked = check_text(text, self.max_chars)
+        return Item(checked, normalise(checked), identify(checked), context or Context())
+
+    def check(self, text: str, context: Context | None = None) -> Verdict:
+        """The verdict for one text; raises `InvalidInputError` for text the engine cannot take."""
+        return self.check_items([self.item(text, context)])[0]
+
+    def check_batch(self, texts: Sequence[str], contexts: Sequence[Context] | None = None) -> list[Verdict]:
+        """Verdicts for many texts at once (detectors vectorise); invalid text raises before any work."""
+        if contexts is not None and len(contexts) != len(texts):
+            raise InvalidInputError(f"{len(texts)} texts but {len(contexts)} contexts")
+        items = [self.item(t, contexts[i] if contexts else None) for i, t in enumerate(texts)]
+        return self.check_items(items)
+
+    def check_items(self, items: list[Item]) -> list[Verdict]:
+        per_item: list[list[Signal]] = [[] for _ in items]
+        for detector in self.detectors:
+            for bucket, found in zip(per_item, detector.detect_batch(items), strict=True):
+                bucket.extend(found)
+        return [
+            self.engine.decide(item, signals, self.detector_versions)
+            for item, signals in zip(items, per_item, strict=True)
+        ]
+
+
+@cache
+def _default_detectors() -> tuple[Detector, ...]:
+    from hifazat.core.detectors.defaults import DEFAULT_DETECTORS, default_registry
+
+    registry = default_registry()
+    return tuple(registry.create(name) for name in DEFAULT_DETECTORS)
+
+
+@cache
+def _default(max_chars: int) -> Moderator:
+    return Moderator(_default_detectors(), default_catalogue(), max_chars=max_chars)
