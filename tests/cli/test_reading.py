@@ -16,9 +16,7 @@ def test_csv_with_an_invalid_utf8_row_reports_it_and_keeps_the_rest(tmp_path: Pa
     path.write_bytes(
         b"id,text\n"
         b"a1,hello there\n"
-        b"a2,bad \xff byte\n"
-        + "a3,\"یہ ویڈیو، بہت اچھی ہے\"\n".encode()
-        + b'a4,"multi\nline"\n'
+        b"a2,bad \xff byte\n" + 'a3,"یہ ویڈیو، بہت اچھی ہے"\n'.encode() + b'a4,"multi\nline"\n'
     )
     rows = list(read_rows(path, "csv", text_column="text", id_column="id"))
     assert [r.id for r in rows] == ["a1", "a2", "a3", "a4"]
@@ -63,7 +61,14 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "fmt"),
-    [("a.csv", "csv"), ("a.TSV", "csv"), ("a.jsonl", "jsonl"), ("a.ndjson", "jsonl"), ("a.txt", "text"), ("a", "text")],
+    [
+        ("a.csv", "csv"),
+        ("a.TSV", "csv"),
+        ("a.jsonl", "jsonl"),
+        ("a.ndjson", "jsonl"),
+        ("a.txt", "text"),
+        ("a", "text"),
+    ],
 )
 def test_format_from_the_file_name(name: str, fmt: str) -> None:
     assert guess_format(Path(name)) == fmt
@@ -71,7 +76,9 @@ def test_format_from_the_file_name(name: str, fmt: str) -> None:
 
 def test_completed_ids_cuts_a_torn_last_line(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    out.write_text(json.dumps({"id": "1"}) + "\n" + json.dumps({"id": "2"}) + "\n" + '{"id": "3", "act', encoding="utf-8")
+    out.write_text(
+        json.dumps({"id": "1"}) + "\n" + json.dumps({"id": "2"}) + "\n" + '{"id": "3", "act', encoding="utf-8"
+    )
     assert completed_ids(out) == {"1", "2"}
     assert out.read_text(encoding="utf-8").endswith("}\n")
     assert completed_ids(tmp_path / "absent.jsonl") == set()

@@ -67,7 +67,8 @@ class Moderator:
 
     def item(self, text: str, context: Context | None = None) -> Item:
         checked = check_text(text, self.max_chars)
-        return Item(checked, normalise(checked), identify(checked), context or Context())
+        norm = normalise(checked)
+        return Item(checked, norm, identify(norm), context or Context())
 
     def check(self, text: str, context: Context | None = None) -> Verdict:
         """The verdict for one text; raises `InvalidInputError` for text the engine cannot take."""

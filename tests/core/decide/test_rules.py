@@ -51,7 +51,7 @@ rules:
     when: 'signals["regulated.scams"] > '
     action: remove
   - id: a
-    when: 'foo.bar > 1'
+    when: 'foo.bar > 1 || signals["safety.threat"] > 0.5'
     action: delete
     polices: [regulated.scams]
   - id: c
@@ -64,11 +64,12 @@ rules:
         load_rules(bad, source="ops/rules.yaml", policy_ids=POLICIES)
     lines = [str(p) for p in caught.value.problems]
     assert lines == [
-        "ops/rules.yaml:3: CEL syntax error in `when`: signals[\"regulated.scams\"] > ",
+        'ops/rules.yaml:3: CEL syntax error in `when`: signals["regulated.scams"] > ',
         "ops/rules.yaml:8: unknown field 'polices'; did you mean 'policies'?",
         "ops/rules.yaml:5: duplicate rule id 'a'",
         "ops/rules.yaml:7: unknown action 'delete'; use one of allow, label, restrict, review, remove",
-        "ops/rules.yaml:6: `when` cannot be evaluated: unknown name or key 'foo' (use signals, context, language, length)",
+        "ops/rules.yaml:6: `when` names unknown policy 'safety.threat'; did you mean 'safety.threats'?",
+        "ops/rules.yaml:6: `when` uses unknown name 'foo'; expressions see signals, context, language and length",
         "ops/rules.yaml:12: unknown policy 'regulated.scam'; did you mean 'regulated.scams'?",
         "ops/rules.yaml:10: `when` must be true or false, not a number",
         "ops/rules.yaml:13: rule is missing 'id'",
@@ -92,7 +93,7 @@ def test_malformed_files_fail_with_a_located_message(source: str, message: str) 
 
 
 def test_python_is_not_reachable_from_expressions() -> None:
-    hostile = "rules:\n  - id: x\n    when: '__import__(\"os\").system(\"true\") == 0'\n    action: remove\n"
+    hostile = 'rules:\n  - id: x\n    when: \'__import__("os").system("true") == 0\'\n    action: remove\n'
     with pytest.raises(ValidationFailedError):
         load_rules(hostile, source="r.yaml", policy_ids=POLICIES)
 

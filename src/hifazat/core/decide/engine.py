@@ -59,8 +59,8 @@ class DecisionEngine:
         for policy_id, group in by_policy.items():
             policy = self.catalogue.policies[policy_id]
             score = combine([s.score for s in group])
-            band: Band = self.catalogue.band(policy_id, score)  # type: ignore[assignment]
-            policy_action: Action = self.catalogue.action_for(policy_id, score)  # type: ignore[assignment]
+            band: Band = self.catalogue.band(policy_id, score)
+            policy_action: Action = self.catalogue.action_for(policy_id, score)
             if policy_id in NEVER_REMOVED_ALONE:
                 if band != "low":
                     support = True

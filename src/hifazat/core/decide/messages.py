@@ -5,7 +5,10 @@ from __future__ import annotations
 ACTION_TEXT: dict[str, dict[str, str]] = {
     "allow": {"en": "allowed", "ur": "اجازت ہے"},
     "label": {"en": "shown with a label", "ur": "لیبل کے ساتھ دکھایا جائے گا"},
-    "restrict": {"en": "restricted (adults only, not recommended)", "ur": "محدود (صرف بالغوں کے لیے، تجویز نہیں کیا جائے گا)"},
+    "restrict": {
+        "en": "restricted (adults only, not recommended)",
+        "ur": "محدود (صرف بالغوں کے لیے، تجویز نہیں کیا جائے گا)",
+    },
     "review": {"en": "sent for human review", "ur": "انسانی جائزے کے لیے بھیجا گیا"},
     "remove": {"en": "removed", "ur": "ہٹا دیا جائے گا"},
 }

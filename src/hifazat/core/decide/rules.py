@@ -20,6 +20,7 @@ file:line, and each expression is compiled and tried on a neutral item.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
@@ -34,6 +35,13 @@ from hifazat.core.signals import Context
 RULE_FIELDS = ("id", "when", "action", "policies", "mode", "override", "reason", "description")
 REQUIRED = ("id", "when", "action")
 UNKNOWN = -1  # stands for a missing context number inside expressions
+ROOTS = frozenset({"signals", "context", "language", "length"})
+CEL_WORDS = frozenset(
+    ["true", "false", "null", "in", "has", "size", "int", "uint", "double", "string", "bool", "bytes", "type", "matches", "contains", "startsWith", "endsWith", "exists", "exists_one", "all", "map", "filter", "duration", "timestamp", "dyn"]
+)
+STRING_LITERAL = re.compile(r"""("([^"\\]|\\.)*"|'([^'\\]|\\.)*')""")
+NAME = re.compile(r"(?<![\w.])([A-Za-z_]\w*)")
+SIGNAL_KEY = re.compile(r"""signals\s*\[\s*["']([^"']+)["']\s*\]""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +74,7 @@ def context_facts(context: Context) -> dict[str, Any]:
     }
 
 
-def activation(
-    scores: Mapping[str, float], context: Context, language: str, length: int
-) -> dict[str, Any]:
+def activation(scores: Mapping[str, float], context: Context, language: str, length: int) -> dict[str, Any]:
     return {
         "signals": celpy.json_to_cel(dict(scores)),
         "context": celpy.json_to_cel(context_facts(context)),
@@ -86,7 +92,9 @@ class RuleSet:
     def __len__(self) -> int:
         return len(self.rules)
 
-    def evaluate(self, scores: Mapping[str, float], context: Context, language: str, length: int) -> list[Rule]:
+    def evaluate(
+        self, scores: Mapping[str, float], context: Context, language: str, length: int
+    ) -> list[Rule]:
         """The rules whose condition holds for this item."""
         if not self.rules:
             return []
@@ -192,14 +200,24 @@ def _parse_rule(
     action = scalar("action")
     if action not in ACTIONS:
         problems.append(
-            Located(source, fields["action"].start_mark.line + 1, f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+            Located(
+                source,
+                fields["action"].start_mark.line + 1,
+                f"unknown action {action!r}; use one of {', '.join(ACTIONS)}",
+            )
         )
     mode = scalar("mode", "enforce")
     if mode not in ("enforce", "shadow"):
-        problems.append(Located(source, fields["mode"].start_mark.line + 1, f"mode must be enforce or shadow, not {mode!r}"))
+        problems.append(
+            Located(
+                source, fields["mode"].start_mark.line + 1, f"mode must be enforce or shadow, not {mode!r}"
+            )
+        )
     override = scalar("override", "false").lower()
     if override not in ("true", "false"):
-        problems.append(Located(source, fields["override"].start_mark.line + 1, "override must be true or false"))
+        problems.append(
+            Located(source, fields["override"].start_mark.line + 1, "override must be true or false")
+        )
     policies: list[str] = []
     pnode = fields.get("policies")
     if pnode is not None:
@@ -217,12 +235,34 @@ def _parse_rule(
         reasons = {cast(yaml.ScalarNode, k).value: str(v.value) for k, v in rnode.value}
         reason_en, reason_ur = reasons.get("en", ""), reasons.get("ur", "")
         if not reason_en or not reason_ur:
-            problems.append(Located(source, rnode.start_mark.line + 1, "reason needs both `en` and `ur` text"))
+            problems.append(
+                Located(source, rnode.start_mark.line + 1, "reason needs both `en` and `ur` text")
+            )
     elif rnode is not None:
-        problems.append(Located(source, rnode.start_mark.line + 1, "reason must be a mapping with `en` and `ur`"))
+        problems.append(
+            Located(source, rnode.start_mark.line + 1, "reason must be a mapping with `en` and `ur`")
+        )
 
     when_node = fields["when"]
     expression = scalar("when")
+    for pid in SIGNAL_KEY.findall(expression):
+        if pid not in known_policies:
+            close = difflib.get_close_matches(pid, sorted(known_policies), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(
+                Located(source, when_node.start_mark.line + 1, f"`when` names unknown policy {pid!r}{hint}")
+            )
+    unknown_names = sorted(
+        {n for n in NAME.findall(STRING_LITERAL.sub('""', expression)) if n not in ROOTS | CEL_WORDS}
+    )
+    for name in unknown_names:
+        problems.append(
+            Located(
+                source,
+                when_node.start_mark.line + 1,
+                f"`when` uses unknown name {name!r}; expressions see signals, context, language and length",
+            )
+        )
     program = None
     try:
         program = env.program(env.compile(expression))
@@ -231,13 +271,26 @@ def _parse_rule(
             raise result
         if not isinstance(result, celpy.celtypes.BoolType):
             problems.append(
-                Located(source, when_node.start_mark.line + 1, f"`when` must be true or false, not {_kind(result)}")
+                Located(
+                    source,
+                    when_node.start_mark.line + 1,
+                    f"`when` must be true or false, not {_kind(result)}",
+                )
             )
     except celpy.CELParseError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "syntax error"
-        problems.append(Located(source, when_node.start_mark.line + 1, f"CEL syntax error in `when`: {first}"))
+        problems.append(
+            Located(source, when_node.start_mark.line + 1, f"CEL syntax error in `when`: {first}")
+        )
     except celpy.CELEvalError as exc:
-        problems.append(Located(source, when_node.start_mark.line + 1, f"`when` cannot be evaluated: {_eval_message(exc)}"))
+        # A key missing from a map (`context.extra["x"]`) is fine: on items without it the rule
+        # does not fire. An undeclared name is a mistake in the rule.
+        if not unknown_names and not (exc.args and str(exc.args[0]).startswith("no such key")):
+            problems.append(
+                Located(
+                    source, when_node.start_mark.line + 1, f"`when` cannot be evaluated: {_eval_message(exc)}"
+                )
+            )
     if len(problems) > before or program is None:
         return None
     return Rule(

@@ -1,0 +1,137 @@
+"""The lexicon detector: curated English, Urdu and Roman Urdu terms, matched through obfuscation.
+
+Terms live in `hifazat/core/lexicons/*.tsv` (policy, score, language, flags per term). Matching runs
+on the normalised text (so `k!ll`, `f.u.c.k`, `fսck`, Urdu diacritics and Arabic letter forms are
+already undone), on its letter-squeezed words and on Roman Urdu variant keys; see
+`hifazat.core.lexicons.matcher`.
+
+One signal per policy: the score is the strongest term's score, raised a little (noisy-or, at most
++0.15) when several different terms of that policy occur; spans are the original-text ranges of
+every match, merged where they overlap; the note lists the matched terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import ClassVar
+
+from hifazat.core.detectors.base import Detector, Item
+from hifazat.core.lexicons import LexiconEntry, LexiconMatch, LexiconMatcher, load_lexicon
+from hifazat.core.signals import Signal, Span
+from hifazat.core.text.normalise import NormalisedText
+
+_MAX_BOOST = 0.15
+_MAX_NOTE_TERMS = 5
+
+
+@cache
+def default_matcher() -> LexiconMatcher:
+    """The packaged lexicon, compiled once per process."""
+    return LexiconMatcher(load_lexicon())
+
+
+def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Sorted spans with overlapping or touching ones merged."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(last.start, max(last.end, span.end))
+        else:
+            merged.append(span)
+    return tuple(merged)
+
+
+def combined_score(scores: Iterable[float]) -> float:
+    """Noisy-or of distinct terms' scores, at most `_MAX_BOOST` above the strongest."""
+    values = list(scores)
+    top = max(values)
+    miss = 1.0
+    for v in values:
+        miss *= 1.0 - v
+    return round(min(1.0, top + _MAX_BOOST, 1.0 - miss), 4)
+
+
+class LexiconDetector(Detector):
+    """Curated abuse terms in English, Urdu and Roman Urdu (see the module docstring)."""
+
+    name: ClassVar[str] = "lexicon"
+    version: ClassVar[str] = "1"
+
+    def __init__(self, matcher: LexiconMatcher | None = None) -> None:
+        self.matcher = matcher or default_matcher()
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[LexiconEntry]) -> LexiconDetector:
+        """A detector over other entries (tests, operator keyword lists)."""
+        return cls(LexiconMatcher(entries))
+
+    def detect(self, item: Item) -> list[Signal]:
+        return self.signals(item.norm)
+
+    def signals(self, norm: NormalisedText) -> list[Signal]:
+        """The signals for one normalised text."""
+        matches = self.matcher.match(norm.text, norm.words())
+        if not matches:
+            return []
+        by_policy: dict[str, list[LexiconMatch]] = {}
+        for m in matches:
+            by_policy.setdefault(m.entry.policy, []).append(m)
+        out: list[Signal] = []
+        for policy in sorted(by_policy):
+            group = prefer_exact(by_policy[policy])
+            best = strongest_per_occurrence(group, norm.text)
+            terms = sorted(best, key=lambda t: (-best[t], t))
+            out.append(
+                Signal(
+                    policy=policy,
+                    score=combined_score(best.values()),
+                    detector=self.name,
+                    version=self.version,
+                    spans=merge_spans(norm.to_original(m.start, m.end) for m in group),
+                    note="|".join(terms[:_MAX_NOTE_TERMS]),
+                )
+            )
+        return out
+
+
+_VIA_RANK = {"exact": 2, "light": 1, "variant": 0}
+
+
+def prefer_exact(matches: list[LexiconMatch]) -> list[LexiconMatch]:
+    """Drop loose matches over exactly the same text as an exact match (`kutta` is not `kutti`)."""
+    exact = {(m.start, m.end) for m in matches if m.via == "exact"}
+    if not exact:
+        return matches
+    return [m for m in matches if m.via == "exact" or (m.start, m.end) not in exact]
+
+
+def _preference(m: LexiconMatch, text: str) -> tuple[float, bool, int, int]:
+    # strongest first; then the entry spelled as in the text; then the least lossy automaton
+    return (m.entry.score, m.entry.norm == text[m.start : m.end], _VIA_RANK[m.via], len(m.entry.norm))
+
+
+def strongest_per_occurrence(matches: list[LexiconMatch], text: str) -> dict[str, float]:
+    """Term -> score of the strongest entry at each place in the text.
+
+    Spelling variants of one word found at the same place (`bhenchod` found as `bhenchod`, `bhen chod`
+    and through its variant key) count once: overlapping matches form one occurrence, represented by
+    its highest-scoring entry (then the one spelled as in the text).
+    """
+    ordered = sorted(matches, key=lambda m: (m.start, m.end))
+    best: dict[str, float] = {}
+    i = 0
+    while i < len(ordered):
+        cluster_end = ordered[i].end
+        top = ordered[i]
+        j = i + 1
+        while j < len(ordered) and ordered[j].start < cluster_end:
+            cluster_end = max(cluster_end, ordered[j].end)
+            m = ordered[j]
+            if _preference(m, text) > _preference(top, text):
+                top = m
+            j += 1
+        best[top.entry.term] = max(best.get(top.entry.term, 0.0), top.entry.score)
+        i = j
+    return best

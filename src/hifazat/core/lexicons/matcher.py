@@ -1,0 +1,256 @@
+"""Lexicon entries compiled into two Aho-Corasick automata and one dictionary.
+
+1. **exact**: every entry's normalised form (plus Urdu spelling variants: `ھ`/`ہ`, `دوں گا`/`دونگا`,
+   phrases written without spaces) over the normalised text;
+2. **light**: Latin entries as light keys (letter runs collapsed, spelling equivalences, final vowel
+   class: `fuuuuck` -> `fuk`, `kuttay ki olad` and `kutte ki aulaad` -> `kuta ki olad`), over the light
+   keys of the text's Latin words;
+3. **variant**: single Roman Urdu words as variant keys (a dictionary, no automaton), which drop
+   vowels (`bhenchod`, `behnchod`, `bhanchod` -> `bhnchd`), over the variant keys of the text's words.
+
+Both ends of a match must be at word boundaries, except that a `stem` entry may be followed by more
+letters and a `sub` entry may sit anywhere in a word; such a match is dropped when the word around it
+is a known harmless word (`harmless_words.txt`: assassin, cocktail, Scunthorpe...). A loose form
+(squeezed or variant key) is compiled only when it cannot be confused with a common harmless word:
+see `_Guard`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import ahocorasick
+
+from hifazat.core.lexicons.loader import LexiconEntry, common_words, harmless_words
+from hifazat.core.text.script import LATIN_WORD, LETTER_WORD
+from hifazat.core.text.variants import light_key, variant_key
+
+Via = Literal["exact", "light", "variant"]
+_WHOLE, _STEM, _SUB = 0, 1, 2
+
+STEM_SUFFIXES: frozenset[str] = frozenset(
+    """
+    s es ed d er ers r ing in ings ins y ie ies a e i o u on un ya iya iyan yan yon iyon an ain en head
+    heads face faces bag bags boy boys hole holes
+    """.split()  # noqa: SIM905
+)
+"""What may follow a `stem` entry inside a word when matched through a loose key (so `fuuuucking`
+matches `fuck`, but `fukushima` does not match `fuk`)."""
+
+_LIGHT_SUFFIXES: frozenset[str] = frozenset({""} | {light_key(s, final=False) for s in STEM_SUFFIXES}) | {
+    light_key("x" + s)[1:] for s in STEM_SUFFIXES
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    """One entry found in a normalised text, `[start, end)` in normalised coordinates."""
+
+    entry: LexiconEntry
+    start: int
+    end: int
+    via: Via
+
+
+def urdu_forms(norm: str) -> set[str]:
+    """Spellings of an Urdu-script term: `ھ` written `ہ`, `ں گا` joined, phrases without spaces."""
+    forms = {norm}
+    for old, new in (("ھ", "ہ"), ("ں گ", "نگ"), ("ں گ", "ںگ")):
+        forms |= {f.replace(old, new) for f in forms if old in f}
+    forms |= {f.replace(" ", "") for f in forms if " " in f}
+    return forms
+
+
+class _Guard:
+    """Decides whether a loose form of an entry may be compiled.
+
+    A loose form that collides only with other lexicon words is fine (`own`). A single-word form
+    must have 3+ letters (4+ for a variant key) and must not equal the same key of a common harmless
+    word (`kamina` and `kamana`, to earn, share the variant key `kmna`, so `kamina` is matched by
+    spelling only).
+    Phrases are matched by light key only, which keeps vowels (`maa ki chut` stays apart from
+    `maa ki chhat`, "mother's roof").
+    """
+
+    def __init__(self, entries: Iterable[LexiconEntry]) -> None:
+        own = {tok for e in entries for tok in e.norm.split()}
+        common = [w for w in common_words() if w not in own and w.isalpha()]
+        self.common_light = {light_key(w) for w in common}
+        self.common_keys = {variant_key(w) for w in common}
+
+    def light_ok(self, tokens: list[str]) -> bool:
+        if len(tokens) > 1:
+            return True
+        key = light_key(tokens[0])
+        return len(key) >= 3 and key not in self.common_light
+
+    def key_ok(self, tokens: list[str]) -> bool:
+        if len(tokens) > 1:
+            return False
+        key = variant_key(tokens[0])
+        return len(key) >= 4 and key not in self.common_keys
+
+
+class _Memo(dict[str, str]):
+    def __init__(self, fn: object) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+        value: str = self.fn(word)  # type: ignore[operator]
+        self[word] = value
+        return value
+
+
+Table = dict[str, dict[tuple[str, int], int]]
+"""Form -> (policy, mode) -> index of the entry kept for that form (the highest score wins)."""
+
+
+def _add(table: Table, form: str, entries: tuple[LexiconEntry, ...], idx: int, mode: int) -> None:
+    slot = table.setdefault(form, {})
+    key = (entries[idx].policy, mode)
+    old = slot.get(key)
+    if old is None or _rank(entries[idx], form) > _rank(entries[old], form):
+        slot[key] = idx
+
+
+def _rank(e: LexiconEntry, form: str) -> tuple[float, bool]:
+    return (e.score, e.norm == form)
+
+
+def _targets(slot: dict[tuple[str, int], int]) -> tuple[tuple[int, int], ...]:
+    return tuple((idx, mode) for (_policy, mode), idx in sorted(slot.items()))
+
+
+def _automaton(table: Table) -> ahocorasick.Automaton | None:
+    if not table:
+        return None
+    auto = ahocorasick.Automaton()
+    for form, slot in table.items():
+        auto.add_word(form, (len(form), _targets(slot)))
+    auto.make_automaton()
+    return auto
+
+
+class LexiconMatcher:
+    """Finds lexicon entries in normalised text. Build once (milliseconds), share across threads."""
+
+    def __init__(self, entries: Iterable[LexiconEntry]) -> None:
+        self.entries: tuple[LexiconEntry, ...] = tuple(entries)
+        guard = _Guard(self.entries)
+        exact: Table = {}
+        light: Table = {}
+        variant: Table = {}
+        entries = self.entries
+        for idx, e in enumerate(self.entries):
+            mode = _SUB if "sub" in e.flags else _STEM if "stem" in e.flags else _WHOLE
+            forms = urdu_forms(e.norm) if e.language == "ur" else {e.norm}
+            if e.language == "roman-ur" and " " in e.norm:
+                forms.add(e.norm.replace(" ", ""))
+            for form in forms:
+                _add(exact, form, entries, idx, mode)
+            if "exact" in e.flags:
+                continue
+            tokens = LETTER_WORD.findall(e.norm)
+            if not tokens:
+                continue
+            if guard.light_ok(tokens):
+                keys = {" ".join(light_key(t) for t in tokens)}
+                if mode != _WHOLE:
+                    keys.add(" ".join(light_key(t, final=False) for t in tokens))
+                for key in keys:
+                    _add(light, key, entries, idx, mode)
+            if e.language == "roman-ur" and mode == _WHOLE and guard.key_ok(tokens):
+                _add(variant, variant_key(tokens[0]), entries, idx, mode)
+        self._exact = _automaton(exact)
+        self._light = _automaton(light)
+        self._variant = {key: _targets(slot) for key, slot in variant.items()}
+        self._light_memo = _Memo(light_key)
+        self._key_memo = _Memo(variant_key)
+        self._harmless = harmless_words()
+        self.sizes = {"exact": len(exact), "light": len(light), "variant": len(variant)}
+
+    def match(self, text: str, words: list[str] | None = None) -> list[LexiconMatch]:
+        """Every entry occurrence in normalised `text` (duplicates across automata included).
+
+        `words` are the letter words of `text` when the caller already has them
+        (`NormalisedText.words()`).
+        """
+        found: list[LexiconMatch] = []
+        if self._exact is not None:
+            for end_idx, (length, targets) in self._exact.iter(text):
+                start, end = end_idx + 1 - length, end_idx + 1
+                for idx, mode in targets:
+                    if self._bounded(text, start, end, mode):
+                        found.append(LexiconMatch(self.entries[idx], start, end, "exact"))
+        if words is None:
+            words = LETTER_WORD.findall(text)
+        if words:
+            self._match_stream(text, words, self._light_memo, self._light, "light", found)
+            if not self._variant.keys().isdisjoint(map(self._key_memo.__getitem__, words)):
+                self._match_variants(text, found)
+        return found
+
+    def _match_variants(self, text: str, found: list[LexiconMatch]) -> None:
+        """Single Roman Urdu words found through their variant key (whole words only)."""
+        for m in LATIN_WORD.finditer(text):
+            targets = self._variant.get(self._key_memo[m.group(0)], ())
+            for idx, _mode in targets:
+                found.append(LexiconMatch(self.entries[idx], m.start(), m.end(), "variant"))
+
+    def _bounded(self, text: str, start: int, end: int, mode: int) -> bool:
+        left_ok = start == 0 or not text[start - 1].isalnum()
+        right_ok = end == len(text) or not text[end].isalnum()
+        if left_ok and right_ok:
+            return True
+        if mode == _WHOLE or (mode == _STEM and not left_ok):
+            return False
+        s, e = start, end
+        while s > 0 and text[s - 1].isalnum():
+            s -= 1
+        while e < len(text) and text[e].isalnum():
+            e += 1
+        return text[s:e] not in self._harmless
+
+    def _match_stream(
+        self,
+        text: str,
+        words: list[str],
+        memo: _Memo,
+        auto: ahocorasick.Automaton | None,
+        via: Via,
+        found: list[LexiconMatch],
+    ) -> None:
+        if auto is None:
+            return
+        forms = list(map(memo.__getitem__, words))
+        stream = " ".join(forms)
+        hits = []
+        for e, (length, targets) in auto.iter(stream):
+            start = e + 1 - length
+            if start == 0 or stream[start - 1] == " ":  # must start a word
+                hits.append((start, e + 1, targets))
+        if not hits:
+            return
+        starts: list[int] = []
+        pos = 0
+        for f in forms:
+            starts.append(pos)
+            pos += len(f) + 1
+        spans = [(m.start(), m.end()) for m in LETTER_WORD.finditer(text)]
+        for start, end, targets in hits:
+            whole = end == len(stream) or stream[end] == " "
+            first = bisect.bisect_right(starts, start) - 1
+            last = bisect.bisect_right(starts, end - 1) - 1
+            rest = forms[last][end - starts[last] :]
+            for idx, mode in targets:
+                if not whole and (mode == _WHOLE or words[last] in self._harmless):
+                    continue
+                if not whole and mode == _STEM and rest not in _LIGHT_SUFFIXES:
+                    continue
+                found.append(LexiconMatch(self.entries[idx], spans[first][0], spans[last][1], via))

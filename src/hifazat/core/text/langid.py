@@ -1,0 +1,205 @@
+"""Language of a text and of each token: `en`, `ur` (Arabic script), `roman-ur`, `mixed`, `unknown`.
+
+1. Script first: a token with Arabic-script letters is `ur`; a text without letters is `unknown`
+   (emoji only, digits only).
+2. Latin words are scored by a small linear model over character 1-4-grams within the word
+   (`langid_model.npz`, trained by `hifazat.training.langid` on Roman Urdu / Roman Hindustani vs
+   English data; its manifest `langid_manifest.json` records data hashes, parameters and held-out
+   accuracy). Because the features are counts of n-grams *inside* words, the text score is exactly
+   the model bias plus the sum of word scores, so each distinct word is scored once and cached.
+3. A lexical list of very common, unambiguous function words (`hai`, `nahi`, `kya`, `the`, `and`)
+   pins those words, and is the whole model when the artefact is missing.
+
+A text is `mixed` when two languages each hold a substantial share of its words.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from io import BytesIO
+
+import numpy as np
+
+from hifazat.core.signals import Language, Span
+from hifazat.core.text.normalise import NormalisedText, normalise
+from hifazat.core.text.script import LATIN_WORD, WORD, token_script
+
+__all__ = ["ROMAN_URDU_FUNCTION_WORDS", "LangIdModel", "identify", "identify_tokens", "word_ngrams"]
+
+ROMAN_URDU_FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    hai hain nahi nahin nai nhi kya kia kyun kyon kyu mein mai mujhe mujhay mera meri mere aur ka ki ke
+    ko se yeh ye woh wo tum tumhe tumhara tumhari tera teri tere ap aap apna apni apne bhai yaar yar hum
+    hamara hamari kar karo karna kartay karte raha rahi rahe tha thi thay hota hoti hotay gaya gayi gaye
+    jata jati wala wali walay wale bohat bohot bahut bht sab kuch koi kab kaise kaisay kahan abhi phir
+    bhi sirf lekin magar agar toh tou jab tak bas acha acha achi achay achhe hoga hogi hongay dekho dekh
+    bilkul sahi kuchh kyunke kyunki humein inhe unhe unka unki uska uski iska iski inka inki jo jis
+    jaisa wahan yahan
+    """.split()  # noqa: SIM905
+)
+"""Very common Roman Urdu words that are not English words (`to`, `me`, `is`, `us` are left out)."""
+
+ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    the and of you your are was were have has had this that with what which would could should there
+    their they them then than from been being will about just because very really into only also
+    """.split()  # noqa: SIM905
+)
+"""Very common English words that are not Roman Urdu words."""
+
+_LEXICAL_SCORE = 3.0
+_CLIP = 4.0
+
+
+def word_ngrams(word: str, min_n: int = 1, max_n: int = 4) -> list[str]:
+    """Character n-grams of one word padded with spaces, as scikit-learn's `char_wb` analyser makes them."""
+    w = " " + word + " "
+    w_len = len(w)
+    grams: list[str] = []
+    for n in range(min_n, max_n + 1):
+        offset = 0
+        grams.append(w[offset : offset + n])
+        while offset + n < w_len:
+            offset += 1
+            grams.append(w[offset : offset + n])
+        if offset == 0:
+            break
+    return grams
+
+
+class _WordScores(dict[str, float]):
+    """Word -> clipped Roman-Urdu-vs-English score, computed on first sight."""
+
+    def __init__(self, model: LangIdModel) -> None:
+        super().__init__()
+        self.model = model
+
+    def __missing__(self, word: str) -> float:
+        if len(self) > 500_000:
+            self.clear()
+        m = self.model
+        score = sum(m.weights.get(g, 0.0) for g in word_ngrams(word, m.min_n, m.max_n))
+        if word in ROMAN_URDU_FUNCTION_WORDS:
+            score = max(score, _LEXICAL_SCORE)
+        elif word in ENGLISH_FUNCTION_WORDS:
+            score = min(score, -_LEXICAL_SCORE)
+        score = max(-_CLIP, min(_CLIP, score))
+        self[word] = score
+        return score
+
+
+@dataclass
+class LangIdModel:
+    """A linear model over in-word character n-grams: positive scores mean Roman Urdu."""
+
+    weights: dict[str, float]
+    bias: float
+    min_n: int = 1
+    max_n: int = 4
+    word_threshold: float = 1.0
+    """A word is confidently Roman Urdu above this score and English below its negative."""
+
+    def __post_init__(self) -> None:
+        self.scores = _WordScores(self)
+
+    def text_score(self, words: list[str]) -> float:
+        """Bias plus the clipped scores of the words (positive: Roman Urdu)."""
+        scores = self.scores
+        return self.bias + sum([scores[w] for w in words])
+
+
+@cache
+def default_model() -> LangIdModel:
+    """The packaged model, or the lexical lists alone when the artefact is missing."""
+    pkg = resources.files("hifazat.core.text")
+    try:
+        blob = pkg.joinpath("langid_model.npz").read_bytes()
+        manifest = json.loads(pkg.joinpath("langid_manifest.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return LangIdModel({}, 0.0)
+    with np.load(BytesIO(blob), allow_pickle=False) as data:
+        grams = [str(g) for g in data["ngrams"]]
+        weights = dict(zip(grams, (float(w) for w in data["weights"]), strict=True))
+        bias = float(data["bias"])
+    params = manifest["params"]
+    return LangIdModel(
+        weights,
+        bias,
+        min_n=int(params["ngram_range"][0]),
+        max_n=int(params["ngram_range"][1]),
+        word_threshold=float(params["word_threshold"]),
+    )
+
+
+_MIXED_SHARE = 0.3
+
+
+def _as_norm(text: str | NormalisedText) -> NormalisedText:
+    return text if isinstance(text, NormalisedText) else normalise(text)
+
+
+def identify(text: str | NormalisedText, model: LangIdModel | None = None) -> Language:
+    """The language of a whole text (pass a `NormalisedText` to avoid normalising twice)."""
+    norm = _as_norm(text)
+    m = model or default_model()
+    words = norm.words()
+    if norm.text.isascii():
+        latin, n_ur = words, 0
+    else:
+        latin = [w for w in words if w.isascii()]
+        n_ur = sum(1 for w in words if "\u0600" <= w[0] <= "\u08ff") if len(latin) < len(words) else 0
+    if not latin:
+        return "ur" if n_ur else "unknown"
+    scores = m.scores
+    word_scores = [scores[w] for w in latin]
+    latin_lang: Language = "roman-ur" if m.bias + sum(word_scores) > 0 else "en"
+    n_latin = len(latin)
+    if n_ur:
+        total = n_ur + n_latin
+        if min(n_ur, n_latin) >= 2 and min(n_ur, n_latin) / total >= _MIXED_SHARE:
+            return "mixed"
+        return "ur" if n_ur > n_latin else latin_lang
+    if len(word_scores) < 6:  # too few words for two languages to hold 3+ each
+        return latin_lang
+    th = m.word_threshold
+    n_ru = sum(1 for s in word_scores if s >= th)
+    n_en = sum(1 for s in word_scores if s <= -th)
+    minority = min(n_ru, n_en)
+    if minority >= 3 and minority / (n_ru + n_en) >= _MIXED_SHARE + 0.1:
+        return "mixed"
+    return latin_lang
+
+
+def identify_tokens(
+    text: str | NormalisedText, model: LangIdModel | None = None
+) -> list[tuple[Span, Language]]:
+    """Every word with its language; spans are in the original text.
+
+    Latin words the model is unsure of (names, `video`, `ok`) take the text's Latin language.
+    Digits-only tokens and words of other scripts are `unknown`.
+    """
+    norm = _as_norm(text)
+    m = model or default_model()
+    t = norm.text
+    latin_words = LATIN_WORD.findall(t)
+    latin_lang: Language = "roman-ur" if latin_words and m.text_score(latin_words) > 0 else "en"
+    th = m.word_threshold
+    out: list[tuple[Span, Language]] = []
+    for match in WORD.finditer(t):
+        tok = match.group(0)
+        script = token_script(tok)
+        lang: Language
+        if script == "arabic":
+            lang = "ur"
+        elif script == "latin" and tok.isascii() and tok.isalpha():
+            s = m.scores[tok]
+            lang = "roman-ur" if s >= th else "en" if s <= -th else latin_lang
+        elif script == "latin":
+            lang = latin_lang
+        else:
+            lang = "unknown"
+        out.append((norm.to_original(match.start(), match.end()), lang))
+    return out

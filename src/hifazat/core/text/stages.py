@@ -1,0 +1,264 @@
+"""The context-dependent normalisation steps, each keeping the offset map exact.
+
+Each step takes the current text and its per-character `offs`/`ends` lists (or `None` for the
+identity map, which is materialised only when a step changes the length) and returns new ones:
+
+1. `join_split_letters`: `k.i.l.l`, `k i l l`, `k-i-l-l`, `ک-ت-ا` -> `kill`, `کتا` (separators removed);
+2. `fold_leet`: `k1ll`, `sh!t`, `a$$` -> `kill`, `shit`, `ass` (one character for one, so offsets stay);
+3. `squeeze_repeats`: three or more of the same letter -> two (`fuuuuck` -> `fuuck`);
+4. `collapse_spaces`: runs of whitespace -> one space, none at the ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Offsets = list[int] | None
+"""Per-character start offsets into the original, or None for the identity map."""
+
+_IDENTITY: tuple[int, ...] = tuple(range(4097))
+
+
+def identity(n: int) -> tuple[int, ...]:
+    """`(0, 1, ..., n-1)`, sliced from a prebuilt tuple for short texts."""
+    return _IDENTITY[:n] if n < len(_IDENTITY) else tuple(range(n))
+
+
+def identity_ends(n: int) -> tuple[int, ...]:
+    """`(1, 2, ..., n)`."""
+    return _IDENTITY[1 : n + 1] if n < len(_IDENTITY) else tuple(range(1, n + 1))
+
+
+Edit = tuple[int, int, str, list[tuple[int, int]]]
+"""`(start, end, replacement, sources)`: replace `text[start:end]`; character j of the replacement
+covers the original range from `offs[a]` to `ends[b-1]` where `(a, b) = sources[j]`."""
+
+
+def apply_edits(
+    text: str, offs: Offsets, ends: Offsets, edits: list[Edit]
+) -> tuple[str, list[int], list[int]]:
+    """Apply non-overlapping edits (in order) and carry the offset map through them."""
+    if offs is None or ends is None:
+        offs = list(range(len(text)))
+        ends = list(range(1, len(text) + 1))
+    pieces: list[str] = []
+    new_offs: list[int] = []
+    new_ends: list[int] = []
+    prev = 0
+    for start, end, repl, sources in edits:
+        pieces.append(text[prev:start])
+        new_offs.extend(offs[prev:start])
+        new_ends.extend(ends[prev:start])
+        pieces.append(repl)
+        for a, b in sources:
+            new_offs.append(offs[a])
+            new_ends.append(ends[b - 1])
+        prev = end
+    pieces.append(text[prev:])
+    new_offs.extend(offs[prev:])
+    new_ends.extend(ends[prev:])
+    return "".join(pieces), new_offs, new_ends
+
+
+Step = Callable[[str, Offsets, Offsets], tuple[str, Offsets, Offsets]]
+
+# --- 1. letters split by a repeated separator ---------------------------------------------------
+
+_SPLIT = re.compile(r"(?<![^\W_])[^\W_](?P<sep>\s+|\s?[-._*/+~·•,|]\s?)(?:[^\W_](?P=sep))+[^\W_](?![^\W_])")
+
+
+def join_split_letters(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offsets, Offsets]:
+    """Join single letters split by the same separator: 3+ with punctuation, 4+ with spaces.
+
+    At least two of the units must be letters, so `1.2.3` and `0 3 0 0` stay as they are.
+    """
+    edits: list[Edit] = []
+    for m in _SPLIT.finditer(text):
+        sep = m.group("sep")
+        unit_pos = list(range(m.start(), m.end(), len(sep) + 1))
+        units = [text[i] for i in unit_pos]
+        if sep.isspace() and len(units) < 4:
+            continue
+        if sum(u.isalpha() for u in units) < 2:
+            continue
+        edits.append((m.start(), m.end(), "".join(units), [(i, i + 1) for i in unit_pos]))
+    if not edits:
+        return text, offs, ends
+    return apply_edits(text, offs, ends, edits)
+
+
+# --- 2. leetspeak -------------------------------------------------------------------------------
+
+LEET: dict[str, str] = {
+    "0": "o",
+    "1": "i",
+    "3": "e",
+    "4": "a",
+    "5": "s",
+    "7": "t",
+    "@": "a",
+    "$": "s",
+    "!": "i",
+    "|": "l",
+}
+"""Leet characters and the letter each stands for (`1` reads as `i`: `k1ll`, `b1tch`, `sh1t`)."""
+
+
+def _leet_token(tok: str) -> str:
+    """Fold the leet characters of one ASCII token; numbers with units (`rs500`, `covid19`, `4g`) stay."""
+    letters = [i for i, c in enumerate(tok) if "a" <= c <= "z"]
+    if not letters:
+        return tok
+    first, last = letters[0], letters[-1]
+    out = list(tok)
+    changed = False
+    for i, c in enumerate(tok):
+        sub = LEET.get(c)
+        if sub is None:
+            continue
+        interior = first < i < last
+        if c in "$|":
+            ok = True  # never part of a number: `$hit`, `a$$`, `ki||`
+        elif c.isdigit():
+            # a single leading digit before 3+ letters (`5hit`, `1diot`), never a unit suffix
+            ok = interior or (i == 0 and first == 1 and len(letters) >= 3 and tok[1:].isalpha())
+        else:  # "@" (a leading one is a mention) and "!" (a trailing one is punctuation)
+            ok = interior
+        if ok:
+            out[i] = sub
+            changed = True
+    return "".join(out) if changed else tok
+
+
+def _token_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = pos
+    while start > 0 and (text[start - 1] in LEET or "a" <= text[start - 1] <= "z"):
+        start -= 1
+    end = pos
+    n = len(text)
+    while end < n and (text[end] in LEET or "a" <= text[end] <= "z" or text[end].isdigit()):
+        end += 1
+    return start, end
+
+
+_LEET_RUN = re.compile(r"[0-9@$!|]+")
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+def fold_leet(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offsets, Offsets]:
+    """Replace leet characters inside tokens that contain letters (offsets are unchanged)."""
+    pieces: list[str] = []
+    prev = 0
+    n = len(text)
+    for m in _LEET_RUN.finditer(text):
+        s, e = m.start(), m.end()
+        if s < prev:
+            continue
+        before = s > 0 and _is_ascii_letter(text[s - 1])
+        after = e < n and _is_ascii_letter(text[e])
+        only_marks = text[s] in "!@" and text[e - 1] in "!@"
+        if not (before and after) and (only_marks or not (before or after)):
+            continue  # `!` and `@` count only between letters (`wow!!`, `@ali`)
+        start, end = _token_bounds(text, s)
+        start = max(start, prev)
+        pieces.append(text[prev:start])
+        pieces.append(_leet_token(text[start:end]))
+        prev = end
+    if not pieces:
+        return text, offs, ends
+    pieces.append(text[prev:])
+    return "".join(pieces), offs, ends
+
+
+# --- 3. repeated letters ------------------------------------------------------------------------
+
+_REPEAT = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def squeeze_repeats(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offsets, Offsets]:
+    """Three or more of the same letter become two; both cover the whole original run."""
+    edits: list[Edit] = []
+    for m in _REPEAT.finditer(text):
+        s, e = m.start(), m.end()
+        edits.append((s, e, m.group(1) * 2, [(s, e), (s, e)]))
+    if not edits:
+        return text, offs, ends
+    return apply_edits(text, offs, ends, edits)
+
+
+# --- 4. whitespace ------------------------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+_NEEDS_SPACE_WORK = re.compile(r"^\s|\s$|\s\s|[^\S ]")
+
+
+def collapse_spaces(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offsets, Offsets]:
+    """Whitespace runs -> one space; leading and trailing whitespace removed."""
+    if not _NEEDS_SPACE_WORK.search(text):
+        return text, offs, ends
+    n = len(text)
+    edits: list[Edit] = []
+    for m in _SPACES.finditer(text):
+        s, e = m.start(), m.end()
+        if s == 0 or e == n:
+            edits.append((s, e, "", []))
+        elif e - s > 1 or text[s] != " ":
+            edits.append((s, e, " ", [(s, e)]))
+    if not edits:
+        return text, offs, ends
+    return apply_edits(text, offs, ends, edits)
+
+
+STEPS: tuple[Step, ...] = (join_split_letters, fold_leet, squeeze_repeats, collapse_spaces)
+"""The steps after per-character folding, in the order they run."""
+
+# --- cheap tests that let a text skip a step ------------------------------------------------------
+
+_SHAPE = str.maketrans(
+    {
+        i: ("a" if chr(i).isalnum() else " " if chr(i).isspace() else "." if chr(i) in "-._*/+~,|" else "#")
+        for i in range(128)
+    }
+)
+_SPLIT_SHAPES = ("a.a.a", "a. a. a", "a .a .a", "a . a . a", " a a a a ", "a  a  a  a")
+_SPLIT_HINT = re.compile(r"[ .\-_*/+~·•,|][^ .\-_*/+~·•,|][ .\-_*/+~·•,|]+[^ .\-_*/+~·•,|][ .\-_*/+~·•,|]")
+_LEET_CHARS = frozenset(LEET)
+_REPEAT_ASCII = re.compile(r"([a-z])\1\1")
+_REPEAT_ANY = re.compile(r"(.)\1\1")
+
+
+def _needs_spaces(text: str) -> bool:
+    return "  " in text or text[:1] == " " or text[-1:] == " "
+
+
+def run_steps_ascii(text: str) -> tuple[str, Offsets, Offsets]:
+    """All steps on lowercased ASCII without control characters, skipping those that cannot apply."""
+    offs: Offsets = None
+    ends: Offsets = None
+    shape = " " + text.translate(_SHAPE) + " "
+    if any(p in shape for p in _SPLIT_SHAPES):
+        text, offs, ends = join_split_letters(text, offs, ends)
+    if not _LEET_CHARS.isdisjoint(text):
+        text, offs, ends = fold_leet(text, offs, ends)
+    if _REPEAT_ASCII.search(text):
+        text, offs, ends = squeeze_repeats(text, offs, ends)
+    if _needs_spaces(text) or not text.isprintable():
+        text, offs, ends = collapse_spaces(text, offs, ends)
+    return text, offs, ends
+
+
+def run_steps(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offsets, Offsets]:
+    """All steps on folded text of any script (whitespace is already plain spaces)."""
+    if _SPLIT_HINT.search(" " + text + " "):
+        text, offs, ends = join_split_letters(text, offs, ends)
+    if not _LEET_CHARS.isdisjoint(text):
+        text, offs, ends = fold_leet(text, offs, ends)
+    if _REPEAT_ANY.search(text):
+        text, offs, ends = squeeze_repeats(text, offs, ends)
+    if _needs_spaces(text):
+        text, offs, ends = collapse_spaces(text, offs, ends)
+    return text, offs, ends

@@ -1,0 +1,69 @@
+"""`hifazat factchecks import FILE` and `hifazat claims match "TEXT"`, with their exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hifazat.cli.main import app
+
+runner = CliRunner()
+FEED = [
+    {
+        "@type": "ClaimReview",
+        "url": "https://f.example.pk/note",
+        "claimReviewed": "سٹیٹ بینک اگلے مہینے سے پانچ ہزار روپے کا نوٹ بند کر دے گا",
+        "author": {"name": "iVerify Pakistan"},
+        "reviewRating": {"alternateName": "غلط"},
+    },
+    {"@type": "ClaimReview", "url": "https://f.example.pk/broken"},
+]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HIFAZAT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("HIFAZAT_DATABASE_URL", raising=False)
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_import_then_match(data_dir: Path) -> None:
+    feed = data_dir / "feed.json"
+    feed.write_text(json.dumps(FEED), encoding="utf-8")
+    code, out, err = run("factchecks", "import", str(feed))
+    assert code == 1  # one record was skipped
+    assert "1 new, 0 updated, 0 already stored" in out
+    assert f"{feed}:2: record 2: claimReviewed is missing" in err
+    code, out, _ = run("factchecks", "import", str(feed), "--json")
+    assert json.loads(out)["unchanged"] == 1
+    code, out, _ = run("claims", "match", "5000 ka note agle mahine band ho raha hai", "--json")
+    assert code == 0 and json.loads(out)["matches"][0]["url"] == "https://f.example.pk/note"
+    code, out, _ = run("claims", "match", "5000 ka note agle mahine band ho raha hai", "--ui", "ur")
+    assert code == 0 and "غلط" in out and "iVerify Pakistan" in out
+    code, out, _ = run("claims", "match", "Cricket tonight in Lahore")
+    assert code == 0 and "No known fact-checked claim matches this text." in out
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("factchecks", "import", "missing.json"), 2, "file not found"),  # no such file
+        (("factchecks", "import", "x.json", "--format", "xml"), 2, "unknown --format 'xml'"),  # bad format
+        (("claims", "match", "   "), 2, "the text to match is empty"),  # blank text
+        (("claims", "match", "x", "--lang", "fr"), 2, "unknown language 'fr'"),  # bad language
+        (("claims", "match", "x", "--ui", "fr"), 2, "--ui must be en or ur"),  # bad UI language
+    ],
+)
+def test_errors_are_one_line_and_an_exit_code(
+    data_dir: Path, args: tuple[str, ...], code: int, message: str
+) -> None:
+    exit_code, _, err = run(*args)
+    assert exit_code == code and message in err and "Traceback" not in err

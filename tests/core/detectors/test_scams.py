@@ -1,0 +1,225 @@
+"""Scams: realistic Pakistani scam messages (our own, in the styles of the advisories) and hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from hifazat.core.detectors.base import Item
+from hifazat.core.detectors.scams import ScamDetector
+from hifazat.core.signals import Context, Signal
+from hifazat.core.text.normalise import normalise
+
+
+def _item(text: str) -> Item:
+    return Item(text, normalise(text), "unknown", Context())
+
+
+@pytest.fixture(scope="module")
+def detector() -> ScamDetector:
+    return ScamDetector()
+
+
+def _scam(detector: ScamDetector, text: str) -> Signal | None:
+    signals = detector.detect(_item(text))
+    assert all(s.policy == "regulated.scams" for s in signals)
+    return signals[0] if signals else None
+
+
+# (message, minimum score, evidence that must be among the spans of the ORIGINAL text)
+SCAM_MESSAGES = [
+    (  # ru: BISP payout + number to call
+        "Benazir income support programme se ap ko Rs 25,000 mubarak hon. Maloomat ke "
+        "liye 0301-2345678 per call karen.",
+        0.8,
+        "0301-2345678",
+    ),
+    (  # ru: fake "8171" message from a mobile number
+        "Ap ne 8171 per SMS kiya tha. Ap ki Rs 12,000 imdad manzoor ho gai hai. Is 0345 "
+        "1234567 per rabta karein.",
+        0.8,
+        "imdad manzoor",
+    ),
+    (  # ru: BISP installment + look-alike portal
+        "BISP ki nayi qist 25000 hasil karein, abhi register karein: bisp-8171-registration.com",
+        0.9,
+        "bisp-8171-registration.com",
+    ),
+    (  # ru: TV-show lucky draw, WhatsApp number
+        "Jeeto Pakistan show mein apke number ki qurandazi hui hai, ap 2 lakh cheque aur 3 tola gold win kar "
+        "chuke hain. WhatsApp 0321-1234567 per contact karein.",
+        0.8,
+        "qurandazi",
+    ),
+    (  # en: prize + CNIC ask
+        "Congratulations! You are selected for Rs 25,000. Send your CNIC now.",
+        0.8,
+        "Send your CNIC",
+    ),
+    (  # ru: wallet blocked + OTP theft ("PIN chor")
+        "Aap ka JazzCash account block ho gaya hai. Jo 6 digit code aya hai wo foran "
+        "bata dein warna account band.",
+        0.9,
+        "account block",
+    ),
+    (  # ru: mistaken transfer
+        "Bhai ghalti se aapke number par 5000 Easypaisa chale gaye, code aaya hoga wo bhej dein please",
+        0.85,
+        "code aaya hoga wo bhej",
+    ),
+    (  # en: Pakistan Post parcel + look-alike link
+        "(PakPost) The package cannot be delivered due to incorrect address. Update your "
+        "address: pakpost-track.top",
+        0.9,
+        "pakpost-track.top",
+    ),
+    (  # ur: parcel held + short link
+        "آپ کے ایڈریس کی تفصیلات نہ ہونے کے باعث آپ کا پارسل روک لیا گیا ہے۔ تفصیل: bit.ly/pk-post",
+        0.6,
+        "bit.ly/pk-post",
+    ),
+    (  # ru: job + registration fee by Easypaisa
+        "Ghar baithe online typing job, rozana 3000 rs kamaein! Registration fee sirf "
+        "500 Easypaisa karein 03001112223",
+        0.85,
+        "03001112223",
+    ),
+    (  # ur: lucky draw + number
+        "مبارک ہو! لکی ڈرا میں آپ کا انعام نکلا ہے، 03001234567 پر فوراً رابطہ کریں",
+        0.8,
+        "لکی ڈرا",
+    ),
+    (  # ur: PIN ask on its own
+        "اپنا پن کوڈ بتائیں تاکہ آپ کا اکاؤنٹ بحال ہو سکے",
+        0.7,
+        "پن کوڈ بتا",
+    ),
+    (  # ru: investment doubling + WhatsApp
+        "Paisa double karo sirf 7 din mein, guaranteed profit! WhatsApp 03001234567",
+        0.75,
+        "Paisa double",
+    ),
+    (  # ru: instant loan + processing fee
+        "Instant loan 50,000 bina guarantee! Processing fee 1500 JazzCash karein is number par 0333-7654321",
+        0.85,
+        "Processing fee 1500 JazzCash",
+    ),
+    (  # en: fake creator giveaway
+        "FREE iPhone giveaway! First 100 people claim your gift here bit.ly/gift-pk",
+        0.65,
+        "bit.ly/gift-pk",
+    ),
+    (  # a homoglyph domain is phishing on its own
+        "Login karein: jаzzcash.com/verify",
+        0.85,
+        "jаzzcash.com/verify",
+    ),
+    (  # ru: WhatsApp hijack under a degree-verification pretext
+        "Assalam o alaikum, HEC se degree verification ke liye call hai. Aap ke number par 6 digit code "
+        "aya hai wo share kar dein",
+        0.85,
+        "6 digit code aya hai wo share",
+    ),
+    (  # en: "State Bank blocked your ATM card" from a personal number
+        "State Bank has blocked your ATM card due to non verification. Call 0300-7654321 immediately.",
+        0.75,
+        "blocked your ATM",
+    ),
+    (  # ru: Ehsaas selection + WhatsApp number
+        "Mubarak ho! Aap ka number Ehsaas program mein select ho gaya hai, 12000 rupay hasil karne ke liye "
+        "0312-9876543 par WhatsApp karein",
+        0.8,
+        "0312-9876543",
+    ),
+    (  # en: bank suspension + look-alike login page
+        "Dear customer your Meezan account will be suspended. Verify now: meezan-secure-login.com",
+        0.9,
+        "meezan-secure-login.com",
+    ),
+    (  # ur: SIM block in two hours + CNIC ask
+        "آپ کا سم کارڈ دو گھنٹے میں بند کر دیا جائے گا، تصدیق کے لیے اپنا شناختی کارڈ نمبر بھیجیں",
+        0.7,
+        "شناختی کارڈ نمبر بھیج",
+    ),
+    (  # en: courier redelivery fee + look-alike domain
+        "Leopards courier: your parcel is on hold, pay Rs 150 redelivery charges at leopards-pk.xyz",
+        0.7,
+        "redelivery charges",
+    ),
+    (  # ru: cashback lure + PIN ask
+        "Easypaisa se 5000 ka cashback jeetein! Apna PIN reply karein",
+        0.8,
+        "PIN reply",
+    ),
+    (  # ru: investment + Telegram link
+        "Online earning! Sirf 1000 rupay invest karo aur roz 500 kamao. Join telegram t.me/earnfast",
+        0.5,
+        "t.me/earnfast",
+    ),
+    (  # en: overseas job + visa fee
+        "Job offer Dubai! Visa processing fee 15000 advance JazzCash karein 0345-1122334",
+        0.85,
+        "0345-1122334",
+    ),
+    (  # en: PTA SIM-block robocall text
+        "This is PTA. All SIMs on your CNIC will be blocked within 2 hours. Press 9 and "
+        "share your CNIC number.",
+        0.8,
+        "share your CNIC number",
+    ),
+]
+
+NOT_SCAMS = [
+    # advisory
+    "Apna OTP kisi ko na batayein. BISP kabhi fee nahi leta, sirf 8171 se aane wale message asli hain.",
+    "Beware: jazzcash-bonus.xyz is fake, report it",  # warning that names a scam domain
+    "ہوشیار رہیں! کوئی بھی آپ سے او ٹی پی مانگے تو یہ فراڈ ہے",  # ur: advisory
+    "Eid mubarak ho aap sab ko, 2 din ki chutti",  # greeting with a number
+    "Pakistan jeet gaya! zabardast match tha",  # cricket
+    "order ke liye whatsapp karein 0300-1234567",  # a shop's own contact
+    "Check official info at https://www.bisp.gov.pk",  # official site
+    "mashallah bohat acha video hai",  # ordinary comment
+    "JazzCash se bill pay kiya, bohat asaan hai",  # talking about a wallet
+    "the code for this tutorial is on github",  # "code" without an ask
+    "JazzCash ki app update ho gayi, ab bill payment aur asaan hai",  # wallet news
+    "BISP ki qist lene gaye the, line bohat lambi thi",  # talking about BISP
+    "Mere channel par aaj giveaway ka result announce hoga, winners ko DM karunga",  # a real giveaway
+    "congratulations bhai on your new job!",  # congratulations
+]
+
+
+@pytest.mark.parametrize(("text", "minimum", "evidence"), SCAM_MESSAGES)
+def test_realistic_scam_messages_score_high(
+    detector: ScamDetector, text: str, minimum: float, evidence: str
+) -> None:
+    signal = _scam(detector, text)
+    assert signal is not None, f"no scam signal for {text!r}"
+    assert signal.score >= minimum
+    assert any(evidence in text[s.start : s.end] for s in signal.spans), [
+        text[s.start : s.end] for s in signal.spans
+    ]
+
+
+@pytest.mark.parametrize("text", NOT_SCAMS)
+def test_advisories_and_ordinary_text_are_not_scams(detector: ScamDetector, text: str) -> None:
+    signal = _scam(detector, text)
+    assert signal is None or signal.score < 0.5
+
+
+def test_evidence_adds_up(detector: ScamDetector) -> None:
+    lure = _scam(detector, "aap ka inaam nikla hai")
+    lure_ask = _scam(detector, "aap ka inaam nikla hai, apna CNIC number bhejein")
+    lure_ask_phone = _scam(detector, "aap ka inaam nikla hai, apna CNIC number bhejein 0300-1234567 par")
+    assert lure is not None and lure_ask is not None and lure_ask_phone is not None
+    assert lure.score < 0.5 < lure_ask.score < lure_ask_phone.score
+
+
+def test_note_lists_the_evidence(detector: ScamDetector) -> None:
+    signal = _scam(detector, "BISP ki qist 25000 hasil karein bisp-8171-registration.com")
+    assert signal is not None
+    assert signal.note == "scam:lure=income-support;link=brand(bisp)"
+
+
+def test_urdu_digits_in_phone_numbers_count(detector: ScamDetector) -> None:
+    signal = _scam(detector, "لکی ڈرا میں آپ کا انعام نکلا ہے، ۰۳۰۰۱۲۳۴۵۶۷ پر رابطہ کریں")
+    assert signal is not None
+    assert "phone" in signal.note

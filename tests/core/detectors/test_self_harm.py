@@ -1,0 +1,104 @@
+"""Self-harm: ideation and intent in three languages, idioms, and the support routing in the note."""
+
+from __future__ import annotations
+
+import pytest
+
+from hifazat.core.detectors.base import Item
+from hifazat.core.detectors.self_harm import SelfHarmDetector
+from hifazat.core.signals import Context, Signal
+from hifazat.core.text.normalise import normalise
+
+
+def _item(text: str) -> Item:
+    return Item(text, normalise(text), "unknown", Context())
+
+
+@pytest.fixture(scope="module")
+def detector() -> SelfHarmDetector:
+    return SelfHarmDetector()
+
+
+def _self_harm(detector: SelfHarmDetector, text: str) -> Signal | None:
+    return next((s for s in detector.detect(_item(text)) if s.policy == "health.self_harm"), None)
+
+
+# (text, minimum score, evidence in the ORIGINAL text, kind in the note)
+POSITIVES = [
+    ("I want to die", 0.8, "I want to die", "ideation"),  # en
+    ("honestly i just wanna die", 0.8, "i just wanna die", "ideation"),  # en: informal
+    ("I'm going to kill myself tonight", 0.85, "kill myself", "intent"),  # en
+    ("I don't want to live anymore", 0.85, "I don't want to live", "intent"),  # en: negated "live" is intent
+    ("I've been cutting myself again", 0.8, "cutting myself", "self-injury"),  # en
+    ("nobody would miss me", 0.7, "nobody would miss me", "ideation"),  # en
+    ("sometimes i wish i was dead", 0.8, "i wish i was dead", "ideation"),  # en
+    ("dil karta hai khudkushi kar loon", 0.85, "khudkushi kar loon", "intent"),  # ru
+    ("میں اب جینا نہیں چاہتا", 0.85, "جینا نہیں چاہتا", "intent"),  # ur
+    ("main khudkushi kar lunga", 0.85, "khudkushi kar lunga", "intent"),  # ru
+    ("main mar jana chahta hoon", 0.8, "mar jana chahta", "ideation"),  # ru
+    ("mujhe marna hai bas", 0.8, "mujhe marna hai", "ideation"),  # ru
+    ("jeene ka dil nahi karta", 0.85, "jeene ka dil nahi", "intent"),  # ru
+    ("apni jaan le lungi", 0.85, "apni jaan le lungi", "intent"),  # ru: feminine
+    ("زندگی ختم کر دوں گا", 0.85, "زندگی ختم کر دوں گا", "intent"),  # ur
+    ("میں خودکشی کر لوں گی", 0.85, "خودکشی کر لوں گی", "intent"),  # ur: feminine
+    ("میں مر جانا چاہتی ہوں", 0.8, "مر جانا چاہتی", "ideation"),  # ur
+    ("خودکشی", 0.3, "خودکشی", "mention"),  # ur: the word alone is a mention
+    ("he committed suicide last year", 0.3, "suicide", "mention"),  # en: news, a mention
+]
+
+NEGATIVES = [
+    "I'm dying of laughter",  # en: idiom
+    "i'm dead 😂😂",  # en: idiom
+    "I don't want to die",  # en: negated
+    "kill myself laughing at this 😂",  # en: idiom with laughter
+    "mar gaye hassi se",  # ru: died laughing
+    "tere bina mar jaunga jaan",  # ru: romantic hyperbole
+    "bhook se mar raha hoon yaar",  # ru: hungry
+    "ہنس ہنس کر مر گئے",  # ur: died laughing
+    "this exam is killing me",  # en: idiom
+    "I'd rather die than wear that outfit lol",  # en: hyperbole
+    "garmi se mar rahe hain aaj",  # ru: heat
+]
+
+
+@pytest.mark.parametrize(("text", "minimum", "evidence", "kind"), POSITIVES)
+def test_finds_self_harm_and_routes_it_to_support(
+    detector: SelfHarmDetector, text: str, minimum: float, evidence: str, kind: str
+) -> None:
+    signal = _self_harm(detector, text)
+    assert signal is not None, f"no self-harm signal for {text!r}"
+    assert signal.score >= minimum
+    assert evidence in [text[s.start : s.end] for s in signal.spans]
+    assert signal.note.startswith(f"support:{kind};")
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_idioms_are_not_self_harm(detector: SelfHarmDetector, text: str) -> None:
+    signal = _self_harm(detector, text)
+    assert signal is None or signal.score < 0.3
+
+
+def test_intent_outscores_a_mention(detector: SelfHarmDetector) -> None:
+    intent = _self_harm(detector, "main khudkushi kar lunga")
+    mention = _self_harm(detector, "khudkushi ke baare mein documentary dekhi")
+    assert intent is not None and mention is not None
+    assert intent.score > 0.8 > 0.5 > mention.score
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("kys loser", "kys"),  # en
+        ("go kill yourself", "go kill yourself"),  # en
+        ("khudkushi kar lo tum", "khudkushi kar lo"),  # ru
+        ("خودکشی کر لو", "خودکشی کر لو"),  # ur
+    ],
+)
+def test_telling_someone_else_to_do_it_is_harassment(
+    detector: SelfHarmDetector, text: str, evidence: str
+) -> None:
+    signals = detector.detect(_item(text))
+    assert [s.policy for s in signals] == ["safety.harassment"]
+    assert signals[0].score >= 0.8
+    assert text[signals[0].spans[0].start : signals[0].spans[0].end] == evidence
+    assert "support" not in signals[0].note

@@ -1,0 +1,169 @@
+"""Threats, incitement and extremism: positives and hard negatives in English, Roman Urdu and Urdu."""
+
+from __future__ import annotations
+
+import pytest
+
+from hifazat.core.detectors.base import Item
+from hifazat.core.detectors.threats import ThreatDetector
+from hifazat.core.signals import Context, Signal
+from hifazat.core.text.normalise import normalise
+
+
+def _item(text: str) -> Item:
+    return Item(text, normalise(text), "unknown", Context())
+
+
+@pytest.fixture(scope="module")
+def detector() -> ThreatDetector:
+    return ThreatDetector()
+
+
+def _signal(detector: ThreatDetector, text: str, policy: str) -> Signal | None:
+    return next((s for s in detector.detect(_item(text)) if s.policy == policy), None)
+
+
+# (text, policy, minimum score, evidence expected in the ORIGINAL text)
+POSITIVES = [
+    ("I will find you and kill you", "safety.threats", 0.9, "I will find you and kill you"),  # en: classic
+    ("you're dead.", "safety.threats", 0.75, "you're dead"),  # en: short threat
+    ("I'll shoot you tomorrow", "safety.threats", 0.9, "I'll shoot you"),  # en: contraction
+    ("I'm gonna k1ll you", "safety.threats", 0.9, "I'm gonna k1ll you"),  # en: leet inside the verb
+    ("i will kiiiiill u", "safety.threats", 0.9, "i will kiiiiill u"),  # en: stretched letters, "u"
+    ("we will burn their houses", "safety.threats", 0.9, "burn their houses"),  # en: incitement against homes
+    ("someone should kill him already", "safety.threats", 0.85, "someone should kill him"),  # en: call
+    ("kill all christians", "safety.threats", 0.9, "kill all christians"),  # en: group
+    ("Hang him!", "safety.threats", 0.8, "Hang him"),  # en: imperative at clause start
+    ("death to ahmadis", "safety.threats", 0.85, "death to ahmadis"),  # en: slogan
+    ("I know where you live", "safety.threats", 0.5, "I know where you live"),  # en: veiled, to review
+    ("main tujhe jaan se maar dunga", "safety.threats", 0.9, "tujhe jaan se maar dunga"),  # ru: canonical
+    ("tujhe maar dalunga kameene", "safety.threats", 0.9, "tujhe maar dalunga"),  # ru: dalunga
+    ("tumhe maar doonga", "safety.threats", 0.9, "tumhe maar doonga"),  # ru: doonga
+    ("tujhe maar dun ga", "safety.threats", 0.9, "tujhe maar dun ga"),  # ru: split "dun ga"
+    ("tujhe to main maaar dunga", "safety.threats", 0.9, "tujhe to main maaar dunga"),  # ru: words between
+    ("isko goli maar do", "safety.threats", 0.9, "isko goli maar do"),  # ru: imperative with target
+    (
+        "in kafiron ko zinda jala do",
+        "safety.threats",
+        0.9,
+        "kafiron ko zinda jala do",
+    ),  # ru: group, burn alive
+    ("gustakh ki ek hi saza, sar tan se juda", "safety.threats", 0.9, "sar tan se juda"),  # ru: slogan
+    ("ye banda wajib-ul-qatl hai", "safety.threats", 0.9, "wajib-ul-qatl"),  # ru: hyphenated fatwa
+    ("tera kaam tamam", "safety.threats", 0.8, "tera kaam tamam"),  # ru: slang threat
+    ("hum in ka ghar jala denge", "safety.threats", 0.9, "ghar jala denge"),  # ru: burn houses
+    ("main usko qatal kar dunga", "safety.threats", 0.9, "usko qatal kar dunga"),  # ru: qatal
+    ("tujhe nahi chhorunga", "safety.threats", 0.6, "tujhe nahi chhorunga"),  # ru: ambiguous, to review
+    ("tujhe dekh lunga", "safety.threats", 0.5, "tujhe dekh lunga"),  # ru: ambiguous, to review
+    ("tumhara qabristan bana denge", "safety.threats", 0.8, "qabristan bana denge"),  # ru: graveyard
+    ("میں تمہیں جان سے مار دوں گا", "safety.threats", 0.9, "تمہیں جان سے مار دوں گا"),  # ur: canonical
+    ("یہ شخص واجب القتل ہے", "safety.threats", 0.9, "واجب القتل"),  # ur: fatwa
+    ("اسے گولی مار دو", "safety.threats", 0.9, "اسے گولی مار دو"),  # ur: imperative
+    ("ان کو زندہ جلا دو", "safety.threats", 0.9, "ان کو زندہ جلا دو"),  # ur: burn alive
+    ("گستاخ کی ایک ہی سزا، سر تن سے جدا", "safety.threats", 0.9, "سر تن سے جدا"),  # ur: slogan
+    ("ہم ان کے گھر جلا دیں گے", "safety.threats", 0.9, "ان کے گھر جلا دیں گے"),  # ur: burn houses
+    ("میں اسے قتل کر دوں گا", "safety.threats", 0.9, "اسے قتل کر دوں گا"),  # ur: murder
+    ("تمہیں دیکھ لوں گا", "safety.threats", 0.5, "تمہیں دیکھ لوں گا"),  # ur: ambiguous, to review
+    ("اسے سنگسار کرنا چاہیے", "safety.threats", 0.5, "سنگسار کرنا چاہیے"),  # ur: "should be stoned"
+    ("agar dobara aya to teri tangen tor dunga", "safety.threats", 0.75, "tangen tor dunga"),  # ru: bones
+    ("teri behan ko utha lenge", "safety.threats", 0.7, "teri behan ko utha lenge"),  # ru: abduction
+    ("bomb se uda denge tumhara dafter", "safety.threats", 0.6, "bomb se uda denge"),  # ru: bombing
+    ("is gaddar ko sare aam phansi do", "safety.threats", 0.5, "phansi do"),  # ru: hang him, to review
+    ("میں تمہارے پورے خاندان کو ختم کر دوں گا", "safety.threats", 0.7, "تمہارے پورے خاندان کو ختم کر دوں گا"),
+    ("we should burn down their mosque tonight", "safety.threats", 0.9, "burn down their mosque"),  # en
+    ("ISIS zindabad", "safety.extremism", 0.8, "ISIS zindabad"),  # extremist praise
+    ("سر تن سے جدا", "safety.extremism", 0.75, "سر تن سے جدا"),  # the slogan is also extremist
+    ("fidayee hamla karo in par", "safety.extremism", 0.85, "fidayee hamla karo"),  # call for suicide attack
+    ("let's beat him up after school", "safety.violence", 0.7, "let's beat him"),  # criminal violence
+]
+
+# (text,) that must give no threat, extremism or violence signal of 0.5 or more
+NEGATIVES = [
+    "she was killing it on stage",  # en: idiom
+    "this song kills me every time",  # en: idiom
+    "the deadline is killing me",  # en: idiom
+    "kill the lights and play the video",  # en: object is not a person
+    "I'll kill you with kindness",  # en: idiom
+    "I will kill you in this game lol",  # en: game + joke
+    "kill all the zombies in level 3",  # en: non-human target
+    "death to mondays",  # en: non-human target
+    "police said the man threatened to kill his wife",  # en: news report
+    'Saying "I will kill you" is never okay, report it',  # en: quoted counter-speech
+    "I would never hurt you",  # en: negation
+    "you're dead to me",  # en: estrangement, not a threat
+    "shoot her a message",  # en: "shoot" a message
+    "hang them on the wall",  # en: hanging pictures
+    "mar gaye hassi se",  # ru: died laughing
+    "hans hans ke mar gaye",  # ru: died laughing
+    "maar daala is gaane ne",  # ru: the song "killed" me (past)
+    "aankh maar do usko",  # ru: wink
+    "goli maaro yaar is baat ko",  # ru: "forget it"
+    "chakka maar dunga agli ball pe",  # ru: hit a six
+    "main tujhe nahi maarunga",  # ru: negated
+    "marna hai to maro, meri bala se",  # ru: "die then", not a threat by the writer
+    "mardo ko bhi izzat do",  # ru: "mardo" = men
+    "hamara pakistan zindabad",  # ru: patriotic, "mar" inside a word
+    "ہنس ہنس کر مر گئے",  # ur: died laughing
+    "مارکیٹ میں آج رش ہے",  # ur: "market" contains مار
+    "ہمارا گھر بہت خوبصورت ہے",  # ur: ہمارا contains مار
+    "ماشاءاللہ بہت خوبصورت ویڈیو ہے",  # ur: ordinary praise
+    "meri ammi mujhe maar dengi agar late hua",  # ru: the writer is the one "threatened", by mum
+    "bhai ne to aag laga di stage pe",  # ru: "set the stage on fire" (past, praise)
+    "tum to dil jala dete ho apni baaton se",  # ru: "you burn my heart" (habitual)
+    "مچھر مار دوائی کہاں ملے گی",  # ur: mosquito-killer medicine
+    "news: man arrested for threatening to shoot neighbour",  # en: news
+    "goli maaro is topic ko, chai piyo",  # ru: "forget this topic"
+    "the hero kills the dragon in the final scene",  # en: story
+]
+
+
+@pytest.mark.parametrize(("text", "policy", "minimum", "evidence"), POSITIVES)
+def test_finds_threats_with_evidence_in_the_original(
+    detector: ThreatDetector, text: str, policy: str, minimum: float, evidence: str
+) -> None:
+    signal = _signal(detector, text, policy)
+    assert signal is not None, f"no {policy} signal for {text!r}"
+    assert signal.score >= minimum
+    assert evidence in [text[s.start : s.end] for s in signal.spans]
+    assert signal.detector == "threats" and signal.version == "1"
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_idioms_games_news_and_counter_speech_are_not_threats(detector: ThreatDetector, text: str) -> None:
+    strong = [s for s in detector.detect(_item(text)) if s.score >= 0.5]
+    assert strong == []
+
+
+@pytest.mark.parametrize(
+    ("explicit", "ambiguous"),
+    [
+        ("main tujhe maar dunga", "tujhe dekh lunga"),  # ru: kill vs "I'll see you"
+        ("I will kill you", "watch your back"),  # en: explicit vs veiled
+        ("میں تمہیں مار دوں گا", "تمہیں دیکھ لوں گا"),  # ur: kill vs "I'll see you"
+        ("isko goli maar do", "goli maar do"),  # ru: with a target vs without one
+    ],
+)
+def test_explicit_threats_outscore_ambiguous_ones(
+    detector: ThreatDetector, explicit: str, ambiguous: str
+) -> None:
+    high = _signal(detector, explicit, "safety.threats")
+    low = _signal(detector, ambiguous, "safety.threats")
+    assert high is not None and low is not None
+    assert high.score >= 0.9
+    assert 0.5 <= low.score < high.score
+
+
+def test_a_game_or_a_joke_lowers_a_threat_towards_review(detector: ThreatDetector) -> None:
+    plain = _signal(detector, "I will kill you", "safety.threats")
+    joking = _signal(detector, "I will kill you lol", "safety.threats")
+    assert plain is not None and joking is not None
+    assert joking.score < plain.score
+
+
+def test_every_signal_names_its_rules(detector: ThreatDetector) -> None:
+    [signal] = detector.detect(_item("tujhe maar dalunga"))
+    assert signal.note.startswith("rule:ru.")
+
+
+def test_ordinary_text_gives_nothing(detector: ThreatDetector) -> None:
+    assert detector.detect(_item("bohat acha video hai bhai, keep it up!")) == []
