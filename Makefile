@@ -33,7 +33,7 @@ layers: install
 	$(BIN)/lint-imports
 
 pytest: install
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 system-deps:
 	bash .ci/system-deps.sh
@@ -50,6 +50,9 @@ $(BENCH_VENV)/.installed: pyproject.toml
 
 bench: $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python bench/bench_engine.py
+
+screenshots: install system-deps
+	$(BIN)/python bench/screenshots.py --out screenshots
 
 clean:
 	rm -rf $(VENV) .venv-bench build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

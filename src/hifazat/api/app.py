@@ -9,10 +9,23 @@ from fastapi.responses import JSONResponse
 
 from hifazat import __version__
 from hifazat.api.deps import Runtime
+from hifazat.api.enforcement_routes import include as include_enforcement
 from hifazat.api.errors import envelope, install_error_handlers
-from hifazat.api.routers import guidelines, health, moderation
+from hifazat.api.routers import (
+    claims,
+    family_pairing,
+    guidelines,
+    health,
+    interactions,
+    moderation,
+    relations,
+)
+from hifazat.api.routers import comments as safety_comments
+from hifazat.api.routers import settings as safety_settings
+from hifazat.api.routers.safety_common import install_safety_errors
 from hifazat.settings import Settings
 from hifazat.storage.database import make_engine, migrate, session_factory
+from hifazat.web import install as install_web
 
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
@@ -41,6 +54,11 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             )
         return await call_next(request)
 
-    for module in (health, guidelines, moderation):
+    for module in (health, guidelines, moderation, claims):
         app.include_router(module.router)
+    install_safety_errors(app)
+    for safety_module in (interactions, safety_settings, relations, family_pairing, safety_comments):
+        app.include_router(safety_module.router)
+    include_enforcement(app)  # reports, queue, decisions, appeals, accounts, transparency, audit
+    install_web(app)  # the public Safety Centre at "/" (HTML); the API keeps /v1, /healthz, /docs
     return app

@@ -23,7 +23,13 @@ from hifazat.core.moderator import Moderator
 from hifazat.services.moderation import context_from
 
 console = Console()
-ACTION_STYLE = {"allow": "green", "label": "cyan", "restrict": "yellow", "review": "magenta", "remove": "bold red"}
+ACTION_STYLE = {
+    "allow": "green",
+    "label": "cyan",
+    "restrict": "yellow",
+    "review": "magenta",
+    "remove": "bold red",
+}
 BATCH = 256
 
 
@@ -48,11 +54,16 @@ def render(verdict: Verdict, text: str, lang: str, catalogue_titles: dict[str, s
     """The verdict for people: action, the original text with evidence highlighted, policies, reasons."""
     style = ACTION_STYLE[verdict.action]
     label = {"en": "Action", "ur": "فیصلہ"}[lang]
-    console.print(Text.assemble((f"{label}: ", "bold"), (verdict.action.upper(), style)), f"  [dim]({verdict.language})[/]")
+    console.print(
+        Text.assemble((f"{label}: ", "bold"), (verdict.action.upper(), style)),
+        f"  [dim]({verdict.language})[/]",
+    )
     shown = Text(text)
     for finding in verdict.findings:
         for span in finding.spans:
-            shown.stylize("bold reverse " + ("red" if finding.action == "remove" else "yellow"), span.start, span.end)
+            shown.stylize(
+                "bold reverse " + ("red" if finding.action == "remove" else "yellow"), span.start, span.end
+            )
     console.print(shown)
     if verdict.findings:
         table = Table(show_header=True, header_style="bold")
@@ -81,7 +92,7 @@ def register(app: typer.Typer) -> None:
         text: str = typer.Argument(..., help="The text to check; '-' reads standard input."),
         lang: str = typer.Option("en", "--lang", help="Language of the reasons: en or ur."),
         as_json: bool = typer.Option(False, "--json", help="Print the verdict as JSON."),
-        context: str | None = typer.Option(None, help='Context as JSON, e.g. \'{"account_age_days": 2}\'.'),
+        context: str | None = typer.Option(None, help="Context as JSON, e.g. '{\"account_age_days\": 2}'."),
         rules: Path | None = typer.Option(None, help="Operator rule file (YAML with CEL conditions)."),
     ) -> None:
         """Check one text: the action, the policies, the evidence in the original text, the reasons."""
@@ -107,11 +118,17 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def moderate(
-        input_path: Path = typer.Argument(..., metavar="INPUT", help="CSV, JSONL or plain text (one item per line)."),
+        input_path: Path = typer.Argument(
+            ..., metavar="INPUT", help="CSV, JSONL or plain text (one item per line)."
+        ),
         output: Path = typer.Option(..., "--output", "-o", help="Where to write one JSON line per item."),
         text_column: str = typer.Option("text", help="CSV/JSONL field holding the text."),
-        id_column: str | None = typer.Option(None, help="CSV/JSONL field holding the item id (default: row number)."),
-        fmt: str | None = typer.Option(None, "--format", help="csv, jsonl or text (default: from the file name)."),
+        id_column: str | None = typer.Option(
+            None, help="CSV/JSONL field holding the item id (default: row number)."
+        ),
+        fmt: str | None = typer.Option(
+            None, "--format", help="csv, jsonl or text (default: from the file name)."
+        ),
         rules: Path | None = typer.Option(None, help="Operator rule file (YAML with CEL conditions)."),
     ) -> None:
         """Moderate a file. Re-run after an interruption, it resumes without duplicated or missing rows."""
@@ -158,12 +175,16 @@ def _moderate_chunk(moderator: Moderator, chunk: list[Row]) -> list[dict[str, An
     records: list[dict[str, Any] | None] = []
     for row in chunk:
         if row.error is not None or row.text is None:
-            records.append({"id": row.id, "row": row.number, "error": {"code": "unreadable", "message": row.error}})
+            records.append(
+                {"id": row.id, "row": row.number, "error": {"code": "unreadable", "message": row.error}}
+            )
             continue
         try:
             items.append(moderator.item(row.text))
         except HifazatError as exc:
-            records.append({"id": row.id, "row": row.number, "error": {"code": exc.code, "message": exc.message}})
+            records.append(
+                {"id": row.id, "row": row.number, "error": {"code": exc.code, "message": exc.message}}
+            )
             continue
         slots.append(len(records))
         records.append(None)

@@ -57,7 +57,11 @@ def read_rows(
     if fmt == "text":
         for number, line in enumerate(_lines(path), start=1):
             text = line.rstrip("\r\n")
-            yield Row(number, str(number), None, _bad_utf8(text)) if _bad_utf8(text) else Row(number, str(number), text)
+            yield (
+                Row(number, str(number), None, _bad_utf8(text))
+                if _bad_utf8(text)
+                else Row(number, str(number), text)
+            )
     elif fmt == "jsonl":
         yield from _jsonl(path, text_column, id_column)
     else:

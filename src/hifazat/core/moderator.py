@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -17,6 +17,8 @@ from hifazat.core.signals import Context, Signal
 from hifazat.core.text.langid import identify
 from hifazat.core.text.normalise import normalise
 
+INVISIBLE = re.compile(r"[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufe00-\ufe0f]+")
+SURROGATE = re.compile("[\ud800-\udfff]")
 DEFAULT_MAX_CHARS = 10_000
 """Longest text accepted by default, in characters (a long caption or a transcript chunk)."""
 
@@ -30,9 +32,13 @@ def check_text(text: object, max_chars: int) -> str:
             f"text is {len(text):,} characters; the limit is {max_chars:,}",
             hint="split long transcripts into parts, or raise HIFAZAT_MAX_TEXT_CHARS",
         )
-    if not text.strip() or all(unicodedata.category(ch) in ("Cf", "Zs", "Cc", "Zl", "Zp") for ch in text):
+    if text.isascii():
+        if not text.strip():
+            raise InvalidInputError("text is empty (only spaces or invisible characters)")
+        return text
+    if not INVISIBLE.sub("", text):
         raise InvalidInputError("text is empty (only spaces or invisible characters)")
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+    if SURROGATE.search(text):
         raise InvalidInputError("text contains unpaired surrogate code points (it is not valid Unicode)")
     return text
 

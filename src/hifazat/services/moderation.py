@@ -20,7 +20,9 @@ def context_from(data: Mapping[str, Any] | None) -> Context:
     known = {"surface", "account_age_days", "follower_count", "prior_strikes", "author_age", "extra"}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise InvalidInputError(f"unknown context field(s): {', '.join(unknown)}", hint=f"known: {', '.join(sorted(known))}")
+        raise InvalidInputError(
+            f"unknown context field(s): {', '.join(unknown)}", hint=f"known: {', '.join(sorted(known))}"
+        )
     surface = data.get("surface", "comment")
     if surface not in SURFACES:
         raise InvalidInputError(f"unknown surface {surface!r}", hint=f"use one of {', '.join(SURFACES)}")

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from hifazat.core.decide import messages
 from hifazat.core.decide.rules import RuleSet
-from hifazat.core.decide.verdict import Action, Band, Finding, RuleHit, Verdict, stricter
+from hifazat.core.decide.verdict import SEVERITY, Action, Band, Finding, RuleHit, Verdict, stricter
 from hifazat.core.detectors.base import Item
 from hifazat.core.guidelines import Catalogue
 from hifazat.core.signals import Signal, Span
 
 SELF_HARM = "health.self_harm"
+NOTHING_EN = (messages.NOTHING_FOUND["en"],)
+NOTHING_UR = (messages.NOTHING_FOUND["ur"],)
 NEVER_REMOVED_ALONE = frozenset({SELF_HARM})
 
 
@@ -37,6 +39,19 @@ def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(merged)
 
 
+@dataclass(frozen=True, slots=True)
+class _PolicyFacts:
+    """What deciding needs of one policy, looked up once instead of per item."""
+
+    tier: int
+    high: float
+    medium: float
+    actions: Mapping[str, Action]
+    title_en: str
+    title_ur: str
+    support_only: bool
+
+
 class DecisionEngine:
     """Turns one item's signals into a verdict under a guideline catalogue and a rule set."""
 
@@ -45,23 +60,52 @@ class DecisionEngine:
         self.rules = rules or RuleSet()
         self.engine_version = engine_version
         self._zero = dict.fromkeys(catalogue.policies, 0.0)
+        self._facts = {
+            pid: _PolicyFacts(
+                tier=p.tier,
+                high=p.thresholds.high,
+                medium=p.thresholds.medium,
+                actions=dict(p.actions),
+                title_en=p.title.en,
+                title_ur=p.title.ur,
+                support_only=pid in NEVER_REMOVED_ALONE,
+            )
+            for pid, p in catalogue.policies.items()
+        }
 
     def decide(self, item: Item, signals: list[Signal], detector_versions: Mapping[str, str]) -> Verdict:
-        by_policy: dict[str, list[Signal]] = defaultdict(list)
+        if not signals:
+            return Verdict(
+                action="allow",
+                findings=(),
+                signals=(),
+                language=item.language,
+                reasons_en=NOTHING_EN,
+                reasons_ur=NOTHING_UR,
+                guidelines_version=self.catalogue.version,
+                engine_version=self.engine_version,
+                detector_versions=detector_versions,
+            )
+        by_policy: dict[str, list[Signal]] = {}
         for signal in signals:
-            if signal.policy not in self.catalogue.policies:
-                raise ValueError(f"detector {signal.detector!r} emitted unknown policy {signal.policy!r}")
-            by_policy[signal.policy].append(signal)
+            group = by_policy.get(signal.policy)
+            if group is None:
+                if signal.policy not in self._facts:
+                    raise ValueError(f"detector {signal.detector!r} emitted unknown policy {signal.policy!r}")
+                by_policy[signal.policy] = [signal]
+            else:
+                group.append(signal)
 
         findings: list[Finding] = []
         action: Action = "allow"
         support = False
+        text = item.text
         for policy_id, group in by_policy.items():
-            policy = self.catalogue.policies[policy_id]
-            score = combine([s.score for s in group])
-            band: Band = self.catalogue.band(policy_id, score)
-            policy_action: Action = self.catalogue.action_for(policy_id, score)
-            if policy_id in NEVER_REMOVED_ALONE:
+            facts = self._facts[policy_id]
+            score = group[0].score if len(group) == 1 else combine([s.score for s in group])
+            band: Band = "high" if score >= facts.high else "medium" if score >= facts.medium else "low"
+            policy_action = facts.actions[band]
+            if facts.support_only:
                 if band != "low":
                     support = True
                 if policy_action == "remove":
@@ -73,17 +117,18 @@ class DecisionEngine:
                     score=score,
                     band=band,
                     action=policy_action,
-                    tier=policy.tier,
+                    tier=facts.tier,
                     detectors=tuple(sorted({s.detector for s in group})),
                     spans=spans,
-                    evidence=tuple(item.text[sp.start : sp.end] for sp in spans),
+                    evidence=tuple(text[sp.start : sp.end] for sp in spans),
                 )
             )
-            action = stricter(action, policy_action)
+            if SEVERITY[policy_action] > SEVERITY[action]:
+                action = policy_action
         findings.sort(key=lambda f: (f.tier, -f.score, f.policy))
 
         hits: list[RuleHit] = []
-        if self.rules and findings:
+        if self.rules:
             scores = dict(self._zero)
             scores.update({f.policy: f.score for f in findings})
             for rule in self.rules.evaluate(scores, item.context, item.language, len(item.text)):
@@ -102,7 +147,7 @@ class DecisionEngine:
             reasons_ur=reasons_ur,
             guidelines_version=self.catalogue.version,
             engine_version=self.engine_version,
-            detector_versions=dict(detector_versions),
+            detector_versions=detector_versions,
             rules=tuple(hits),
             support=support,
         )
@@ -115,9 +160,9 @@ class DecisionEngine:
         for f in findings:
             if f.action == "allow":
                 continue
-            title = self.catalogue.policies[f.policy].title
-            en.append(messages.finding_reason("en", title.en, f.evidence, f.action, f.score))
-            ur.append(messages.finding_reason("ur", title.ur, f.evidence, f.action, f.score))
+            facts = self._facts[f.policy]
+            en.append(messages.finding_reason("en", facts.title_en, f.evidence, f.action, f.score))
+            ur.append(messages.finding_reason("ur", facts.title_ur, f.evidence, f.action, f.score))
         for hit in hits:
             rule = next(r for r in self.rules.rules if r.id == hit.rule)
             shadow_en = messages.SHADOW["en"] if hit.shadow else ""
@@ -136,6 +181,5 @@ class DecisionEngine:
             en.append(messages.SUPPORT["en"])
             ur.append(messages.SUPPORT["ur"])
         if not en:
-            en.append(messages.NOTHING_FOUND["en"])
-            ur.append(messages.NOTHING_FOUND["ur"])
+            return NOTHING_EN, NOTHING_UR
         return tuple(en), tuple(ur)

@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import celpy
+from celpy.adapter import json_to_cel
+from celpy.celparser import CELParseError
+from celpy.evaluation import CELEvalError
 import yaml
 
 from hifazat.core.decide.verdict import ACTIONS, Action
@@ -76,8 +79,8 @@ def context_facts(context: Context) -> dict[str, Any]:
 
 def activation(scores: Mapping[str, float], context: Context, language: str, length: int) -> dict[str, Any]:
     return {
-        "signals": celpy.json_to_cel(dict(scores)),
-        "context": celpy.json_to_cel(context_facts(context)),
+        "signals": json_to_cel(dict(scores)),
+        "context": json_to_cel(context_facts(context)),
         "language": celpy.celtypes.StringType(language),
         "length": celpy.celtypes.IntType(length),
     }
@@ -103,9 +106,9 @@ class RuleSet:
         for rule in self.rules:
             try:
                 result = rule.program.evaluate(act)
-            except celpy.CELEvalError:
+            except CELEvalError:
                 continue  # a rule that cannot be evaluated for this item does not fire
-            if isinstance(result, celpy.CELEvalError):
+            if isinstance(result, CELEvalError):
                 continue
             if bool(result):
                 hits.append(rule)
@@ -267,7 +270,7 @@ def _parse_rule(
     try:
         program = env.program(env.compile(expression))
         result = program.evaluate(neutral)
-        if isinstance(result, celpy.CELEvalError):
+        if isinstance(result, CELEvalError):
             raise result
         if not isinstance(result, celpy.celtypes.BoolType):
             problems.append(
@@ -277,12 +280,12 @@ def _parse_rule(
                     f"`when` must be true or false, not {_kind(result)}",
                 )
             )
-    except celpy.CELParseError as exc:
+    except CELParseError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "syntax error"
         problems.append(
             Located(source, when_node.start_mark.line + 1, f"CEL syntax error in `when`: {first}")
         )
-    except celpy.CELEvalError as exc:
+    except CELEvalError as exc:
         # A key missing from a map (`context.extra["x"]`) is fine: on items without it the rule
         # does not fire. An undeclared name is a mistake in the rule.
         if not unknown_names and not (exc.args and str(exc.args[0]).startswith("no such key")):
@@ -316,7 +319,7 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
-def _eval_message(exc: celpy.CELEvalError) -> str:
+def _eval_message(exc: CELEvalError) -> str:
     args = exc.args
     if len(args) >= 3 and isinstance(args[2], tuple) and args[2]:
         what = args[2][0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -55,7 +56,8 @@ class Verdict:
     reasons_ur: tuple[str, ...]
     guidelines_version: str
     engine_version: str
-    detector_versions: dict[str, str] = field(default_factory=dict)
+    detector_versions: Mapping[str, str] = field(default_factory=dict)
+    """Shared between verdicts of one engine; treat as read-only."""
     rules: tuple[RuleHit, ...] = ()
     support: bool = False
     """True when the person may need help (self-harm): show helplines, route to review."""

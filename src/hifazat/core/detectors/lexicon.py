@@ -31,10 +31,17 @@ def default_matcher() -> LexiconMatcher:
     return LexiconMatcher(load_lexicon())
 
 
+def _span_key(span: Span) -> tuple[int, int]:
+    return (span.start, span.end)
+
+
 def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Sorted spans with overlapping or touching ones merged."""
+    ordered = sorted(spans, key=_span_key)
+    if len(ordered) == 1:
+        return (ordered[0],)
     merged: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+    for span in ordered:
         if merged and span.start <= merged[-1].end:
             last = merged[-1]
             merged[-1] = Span(last.start, max(last.end, span.end))
@@ -77,19 +84,26 @@ class LexiconDetector(Detector):
             return []
         by_policy: dict[str, list[LexiconMatch]] = {}
         for m in matches:
-            by_policy.setdefault(m.entry.policy, []).append(m)
+            group = by_policy.get(m.entry.policy)
+            if group is None:
+                by_policy[m.entry.policy] = [m]
+            else:
+                group.append(m)
         out: list[Signal] = []
         for policy in sorted(by_policy):
-            group = prefer_exact(by_policy[policy])
+            group = by_policy[policy]
+            if len(group) > 1:
+                group = prefer_exact(group)
             best = strongest_per_occurrence(group, norm.text)
-            terms = sorted(best, key=lambda t: (-best[t], t))
+            terms = sorted(best, key=lambda t: (-best[t], t)) if len(best) > 1 else list(best)
+            ranges = sorted({(m.start, m.end) for m in group})  # one word often matches several ways
             out.append(
                 Signal(
                     policy=policy,
                     score=combined_score(best.values()),
                     detector=self.name,
                     version=self.version,
-                    spans=merge_spans(norm.to_original(m.start, m.end) for m in group),
+                    spans=merge_spans([norm.to_original(start, end) for start, end in ranges]),
                     note="|".join(terms[:_MAX_NOTE_TERMS]),
                 )
             )
@@ -119,6 +133,8 @@ def strongest_per_occurrence(matches: list[LexiconMatch], text: str) -> dict[str
     and through its variant key) count once: overlapping matches form one occurrence, represented by
     its highest-scoring entry (then the one spelled as in the text).
     """
+    if len(matches) == 1:
+        return {matches[0].entry.term: matches[0].entry.score}
     ordered = sorted(matches, key=lambda m: (m.start, m.end))
     best: dict[str, float] = {}
     i = 0

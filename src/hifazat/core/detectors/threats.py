@@ -34,7 +34,7 @@ from hifazat.core.detectors.phrase_patterns import (
 from hifazat.core.errors import Located, ValidationFailedError
 from hifazat.core.signals import Signal, Span
 
-POLICIES = ("safety.threats", "safety.extremism", "safety.violence")
+POLICIES = ("safety.threats", "safety.extremism", "safety.violence", "safety.hate", "safety.harassment")
 _MIN_SCORE = 0.5
 """Matches weakened below this are not reported."""
 
@@ -55,7 +55,9 @@ _GOLI_IDIOM = re.compile(
 _GAME = re.compile(
     tolerant(
         r"\b(?:game|games|gaming|gamer|level|boss|round|match|fortnite|pubg|free ?fire|minecraft|gta|cod|"
-        r"valorant|npc|respawn|lobby|squad|1v1|player|players|zombies?|noob|ludo|chess|tekken|fifa|ranked)\b"
+        r"valorant|npc|respawn|lobby|squad|1v1|player|players|zombies?|noob|ludo|chess|tekken|fifa|ranked|"
+        r"final|semi ?final|cricket|team|toss|innings|wicket|series|world ?cup|psl|trophy|tournament|"
+        r"kabaddi|hockey|football|khel|mukabla|muqabla)\b|فائنل|میچ|ٹیم|کرکٹ|ٹورنامنٹ|مقابلے"
     )
 )
 _JOKE = re.compile(tolerant(r"\b(?:lol|lmao|lmfao|rofl|haha|hahaha|jk|jokes?|mazak|mazaq)\b|😂|🤣|😆|😜|😝"))

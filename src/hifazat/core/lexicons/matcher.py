@@ -17,7 +17,7 @@ see `_Guard`.
 
 from __future__ import annotations
 
-import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -25,7 +25,7 @@ from typing import Literal
 import ahocorasick
 
 from hifazat.core.lexicons.loader import LexiconEntry, common_words, harmless_words
-from hifazat.core.text.script import LATIN_WORD, LETTER_WORD
+from hifazat.core.text.script import ASCII_LETTER_WORD, LATIN_WORD, LETTER_WORD
 from hifazat.core.text.variants import light_key, variant_key
 
 Via = Literal["exact", "light", "variant"]
@@ -107,6 +107,26 @@ class _Memo(dict[str, str]):
         return value
 
 
+class _WordForms(dict[str, str]):
+    """Word -> light key, computed on first sight; also remembers the words whose variant key is a
+    lexicon key, so one set operation tells whether a text needs the variant pass."""
+
+    def __init__(self, variant_keys: frozenset[str]) -> None:
+        super().__init__()
+        self.variant_keys = variant_keys
+        self.variant_words: set[str] = set()
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 200_000:
+            self.clear()
+            self.variant_words.clear()
+        value = light_key(word)
+        if variant_key(word) in self.variant_keys:
+            self.variant_words.add(word)
+        self[word] = value
+        return value
+
+
 Table = dict[str, dict[tuple[str, int], int]]
 """Form -> (policy, mode) -> index of the entry kept for that form (the highest score wins)."""
 
@@ -127,12 +147,14 @@ def _targets(slot: dict[tuple[str, int], int]) -> tuple[tuple[int, int], ...]:
     return tuple((idx, mode) for (_policy, mode), idx in sorted(slot.items()))
 
 
-def _automaton(table: Table) -> ahocorasick.Automaton | None:
+def _automaton(table: Table, prefix: str = "") -> ahocorasick.Automaton | None:
+    """Forms -> (length, targets); with a `prefix`, each form is stored behind it (the length is
+    still the form's own), so that `" "` finds forms only where a word starts."""
     if not table:
         return None
     auto = ahocorasick.Automaton()
     for form, slot in table.items():
-        auto.add_word(form, (len(form), _targets(slot)))
+        auto.add_word(prefix + form, (len(form), _targets(slot)))
     auto.make_automaton()
     return auto
 
@@ -168,9 +190,9 @@ class LexiconMatcher:
             if e.language == "roman-ur" and mode == _WHOLE and guard.key_ok(tokens):
                 _add(variant, variant_key(tokens[0]), entries, idx, mode)
         self._exact = _automaton(exact)
-        self._light = _automaton(light)
+        self._light = _automaton(light, prefix=" ")
         self._variant = {key: _targets(slot) for key, slot in variant.items()}
-        self._light_memo = _Memo(light_key)
+        self._forms = _WordForms(frozenset(self._variant))
         self._key_memo = _Memo(variant_key)
         self._harmless = harmless_words()
         self.sizes = {"exact": len(exact), "light": len(light), "variant": len(variant)}
@@ -191,8 +213,10 @@ class LexiconMatcher:
         if words is None:
             words = LETTER_WORD.findall(text)
         if words:
-            self._match_stream(text, words, self._light_memo, self._light, "light", found)
-            if not self._variant.keys().isdisjoint(map(self._key_memo.__getitem__, words)):
+            forms = list(map(self._forms.__getitem__, words))
+            if self._light is not None:
+                self._match_stream(text, words, forms, self._light, "light", found)
+            if not self._forms.variant_words.isdisjoint(words):
                 self._match_variants(text, found)
         return found
 
@@ -221,36 +245,31 @@ class LexiconMatcher:
         self,
         text: str,
         words: list[str],
-        memo: _Memo,
-        auto: ahocorasick.Automaton | None,
+        forms: list[str],
+        auto: ahocorasick.Automaton,
         via: Via,
         found: list[LexiconMatch],
     ) -> None:
-        if auto is None:
-            return
-        forms = list(map(memo.__getitem__, words))
+        """Forms found at word starts of the words' keys joined by spaces (`auto` stores each form
+        behind a space, and the stream gets one in front, so every hit starts a word)."""
         stream = " ".join(forms)
-        hits = []
-        for e, (length, targets) in auto.iter(stream):
-            start = e + 1 - length
-            if start == 0 or stream[start - 1] == " ":  # must start a word
-                hits.append((start, e + 1, targets))
+        # `e` is the hit's last index in " " + stream, so the form is stream[e - length : e]
+        hits = [(e - length, e, targets) for e, (length, targets) in auto.iter(" " + stream)]
         if not hits:
             return
-        starts: list[int] = []
-        pos = 0
-        for f in forms:
-            starts.append(pos)
-            pos += len(f) + 1
-        spans = [(m.start(), m.end()) for m in LETTER_WORD.finditer(text)]
+        # the words in `text`, found only as far as the last hit needs them
+        word_iter = (ASCII_LETTER_WORD if text.isascii() else LETTER_WORD).finditer(text)
+        spans: list[re.Match[str]] = []
         for start, end, targets in hits:
             whole = end == len(stream) or stream[end] == " "
-            first = bisect.bisect_right(starts, start) - 1
-            last = bisect.bisect_right(starts, end - 1) - 1
-            rest = forms[last][end - starts[last] :]
+            first = stream.count(" ", 0, start)
+            last = first + stream.count(" ", start, end)
+            rest = forms[last][end - stream.rfind(" ", 0, end) - 1 :]
+            while len(spans) <= last:
+                spans.append(next(word_iter))
             for idx, mode in targets:
                 if not whole and (mode == _WHOLE or words[last] in self._harmless):
                     continue
                 if not whole and mode == _STEM and rest not in _LIGHT_SUFFIXES:
                     continue
-                found.append(LexiconMatch(self.entries[idx], spans[first][0], spans[last][1], via))
+                found.append(LexiconMatch(self.entries[idx], spans[first].start(), spans[last].end(), via))

@@ -70,6 +70,18 @@ def word_ngrams(word: str, min_n: int = 1, max_n: int = 4) -> list[str]:
     return grams
 
 
+@cache
+def _gram_slices(padded_len: int, min_n: int, max_n: int) -> tuple[slice, ...]:
+    """The slices `word_ngrams` takes of a padded word of this length, in the same order."""
+    out: list[slice] = []
+    for n in range(min_n, max_n + 1):
+        if padded_len <= n:
+            out.append(slice(0, n))
+            break
+        out.extend(slice(i, i + n) for i in range(padded_len - n + 1))
+    return tuple(out)
+
+
 class _WordScores(dict[str, float]):
     """Word -> clipped Roman-Urdu-vs-English score, computed on first sight."""
 
@@ -81,7 +93,10 @@ class _WordScores(dict[str, float]):
         if len(self) > 500_000:
             self.clear()
         m = self.model
-        score = sum(m.weights.get(g, 0.0) for g in word_ngrams(word, m.min_n, m.max_n))
+        padded = " " + word + " "
+        grams = map(padded.__getitem__, _gram_slices(len(padded), m.min_n, m.max_n))
+        # the n-grams of `word_ngrams`, summed in the same order (unknown grams add nothing)
+        score = sum(filter(None, map(m.weights.get, grams)), 0.0)
         if word in ROMAN_URDU_FUNCTION_WORDS:
             score = max(score, _LEXICAL_SCORE)
         elif word in ENGLISH_FUNCTION_WORDS:
@@ -154,19 +169,20 @@ def identify(text: str | NormalisedText, model: LangIdModel | None = None) -> La
     if not latin:
         return "ur" if n_ur else "unknown"
     scores = m.scores
-    word_scores = [scores[w] for w in latin]
-    latin_lang: Language = "roman-ur" if m.bias + sum(word_scores) > 0 else "en"
-    n_latin = len(latin)
-    if n_ur:
+    if n_ur:  # script decides first; the model runs only for a Latin majority
+        n_latin = len(latin)
         total = n_ur + n_latin
         if min(n_ur, n_latin) >= 2 and min(n_ur, n_latin) / total >= _MIXED_SHARE:
             return "mixed"
-        return "ur" if n_ur > n_latin else latin_lang
-    if len(word_scores) < 6:  # too few words for two languages to hold 3+ each
+        if n_ur > n_latin:
+            return "ur"
+    word_scores = list(map(scores.__getitem__, latin))
+    latin_lang: Language = "roman-ur" if m.bias + sum(word_scores) > 0 else "en"
+    if n_ur or len(word_scores) < 6:  # too few words for two languages to hold 3+ each
         return latin_lang
     th = m.word_threshold
-    n_ru = sum(1 for s in word_scores if s >= th)
-    n_en = sum(1 for s in word_scores if s <= -th)
+    n_ru = sum([s >= th for s in word_scores])
+    n_en = sum([s <= -th for s in word_scores])
     minority = min(n_ru, n_en)
     if minority >= 3 and minority / (n_ru + n_en) >= _MIXED_SHARE + 0.1:
         return "mixed"

@@ -53,7 +53,8 @@ class NormalisedText:
         by the language identifier and the detectors. Do not modify the returned list."""
         words = self._words
         if words is None:
-            words = _LETTER_WORD.findall(self.text)
+            text = self.text
+            words = (_ASCII_WORD if text.isascii() else _LETTER_WORD).findall(text)
             object.__setattr__(self, "_words", words)
         return words
 
@@ -71,6 +72,8 @@ class NormalisedText:
 
 
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-zA-Z]+")
+"""`_LETTER_WORD` on ASCII text, where a literal class is about twice as fast."""
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 

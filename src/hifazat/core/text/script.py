@@ -18,6 +18,9 @@ WORD = re.compile(r"[^\W_]+")
 LETTER_WORD = re.compile(r"[^\W\d_]+")
 """A run of letters of any script (digits and underscores split words)."""
 
+ASCII_LETTER_WORD = re.compile(r"[a-zA-Z]+")
+"""`LETTER_WORD` for ASCII text (a literal class scans about twice as fast)."""
+
 LATIN_WORD = re.compile(r"[a-z]+")
 """A Latin word of normalised text (lowercase ASCII letters only)."""
 

@@ -218,13 +218,12 @@ STEPS: tuple[Step, ...] = (join_split_letters, fold_leet, squeeze_repeats, colla
 
 # --- cheap tests that let a text skip a step ------------------------------------------------------
 
-_SHAPE = str.maketrans(
-    {
-        i: ("a" if chr(i).isalnum() else " " if chr(i).isspace() else "." if chr(i) in "-._*/+~,|" else "#")
-        for i in range(128)
-    }
+_SHAPE = bytes(
+    ord("a" if chr(i).isalnum() else " " if chr(i).isspace() else "." if chr(i) in "-._*/+~,|" else "#")
+    for i in range(256)
 )
-_SPLIT_SHAPES = ("a.a.a", "a. a. a", "a .a .a", "a . a . a", " a a a a ", "a  a  a  a")
+"""A `bytes.translate` table: the shape of an ASCII character (letter or digit, space, separator, other)."""
+_SPLIT_SHAPES = (b"a.a.a", b"a. a. a", b"a .a .a", b"a . a . a", b" a a a a ", b"a  a  a  a")
 _SPLIT_HINT = re.compile(r"[ .\-_*/+~·•,|][^ .\-_*/+~·•,|][ .\-_*/+~·•,|]+[^ .\-_*/+~·•,|][ .\-_*/+~·•,|]")
 _LEET_CHARS = frozenset(LEET)
 _REPEAT_ASCII = re.compile(r"([a-z])\1\1")
@@ -239,7 +238,7 @@ def run_steps_ascii(text: str) -> tuple[str, Offsets, Offsets]:
     """All steps on lowercased ASCII without control characters, skipping those that cannot apply."""
     offs: Offsets = None
     ends: Offsets = None
-    shape = " " + text.translate(_SHAPE) + " "
+    shape = b" " + text.encode("ascii").translate(_SHAPE) + b" "
     if any(p in shape for p in _SPLIT_SHAPES):
         text, offs, ends = join_split_letters(text, offs, ends)
     if not _LEET_CHARS.isdisjoint(text):

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import methodcaller
 
 _WORD_KEYS: dict[str, str] = {
     # "is" / "are"
@@ -84,6 +85,8 @@ _EQUIV = (
     ("q", "k"),
     ("v", "w"),
 )
+_FIRST = methodcaller("group", 1)
+"""Replacement by group 1, as a C-level callable (a `"\\1"` template costs a Python call per `sub`)."""
 _C_NOT_CH = re.compile(r"c(?!h)")
 _RUNS = re.compile(r"([a-z])\1+")
 _ANY_RUNS = re.compile(r"(.)\1+")
@@ -117,7 +120,7 @@ def variant_key(token: str) -> str:
             t = t.replace(old, new)
     if "c" in t:
         t = _C_NOT_CH.sub("k", t)
-    t = _RUNS.sub(r"\1", t)
+    t = _RUNS.sub(_FIRST, t)
     if len(t) <= 1:
         return t
     final = ""
@@ -126,17 +129,16 @@ def variant_key(token: str) -> str:
         final = _final_class(m.group(0))
         t = t[: m.start()]
     key = t[0] + _VOWELS.sub("", t[1:]) + final
-    return _RUNS.sub(r"\1", key)
+    return _RUNS.sub(_FIRST, key)
 
 
 @lru_cache(maxsize=200_000)
 def squeeze(token: str) -> str:
     """Every run of one letter collapsed to one letter (`fuuuck` -> `fuck`, `kuttay` -> `kutay`)."""
-    return _RUNS.sub(r"\1", token)
+    return _RUNS.sub(_FIRST, token)
 
 
 _LIGHT_EQUIV = (("ph", "f"), ("ck", "k"), ("au", "o"), ("ou", "ow"), ("qu", "kw"), ("q", "k"), ("v", "w"))
-_LIGHT_VOWELS = str.maketrans("eo", "iu")
 
 
 @lru_cache(maxsize=200_000)
@@ -148,17 +150,22 @@ def light_key(token: str, final: bool = True) -> str:
     """
     t = token.lower()
     if not t.isascii():
-        return _ANY_RUNS.sub(r"\1", t)
+        return _ANY_RUNS.sub(_FIRST, t)
     if not t.isalpha():
         t = _NON_LETTERS.sub("", t)
-    t = _RUNS.sub(r"\1", t)
+    t = _RUNS.sub(_FIRST, t)
+    changed = False
     for old, new in _LIGHT_EQUIV:
         if old in t:
             t = t.replace(old, new)
-    t = _RUNS.sub(r"\1", t)
+            changed = True
+    if changed:  # a replacement may have made a new run (`phf` -> `ff`)
+        t = _RUNS.sub(_FIRST, t)
     m = _FINAL.search(t, 1) if final and len(t) > 1 else None
     body = t[: m.start()] if m else t
-    body = _RUNS.sub(r"\1", body.translate(_LIGHT_VOWELS))
+    if "e" in body or "o" in body:  # e -> i, o -> u, then runs again (`kameena` -> `kamina`)
+        body = _RUNS.sub(_FIRST, body.replace("e", "i").replace("o", "u"))
     if m is None:
         return body
-    return _RUNS.sub(r"\1", body + ("u" if set(m.group(0)) <= {"o", "u"} else "a"))
+    end = "u" if set(m.group(0)) <= {"o", "u"} else "a"
+    return body if body.endswith(end) else body + end  # body has no runs; only the join can

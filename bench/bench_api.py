@@ -1,0 +1,319 @@
+"""Load test on loopback: `POST /v1/content` (moderate + persist the item and its verdict) and the stateless
+`POST /v1/moderate`, served by uvicorn workers over SQLite (WAL file) and PostgreSQL.
+
+    python bench/bench_api.py [--backend sqlite|postgres|both] [--endpoint content|moderate|both]
+                              [--workers 2] [--concurrency 32] [--seconds 10] [--json OUT]
+
+The client is a minimal asyncio HTTP/1.1 keep-alive client in its own process (so it costs as little CPU
+as possible on the same 2 cores). PostgreSQL is a throwaway server started like the test suite does
+(`tests/pg.py`). Targets from the issue: ≥ 1,000 requests/s, p99 < 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from hifazat.services.accounts import create_account
+from hifazat.storage.database import make_engine, migrate
+from hifazat.storage.unit import Database
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))  # the throwaway PostgreSQL helper
+from pg import PgServer, find_bin
+
+AUTHORS = 300
+TEXTS = [  # our own examples: mostly ordinary, some borderline, in English, Urdu and Roman Urdu
+    "What a lovely recipe, I will try it this weekend!",
+    "Great video bhai, bohat maza aya dekh kar",
+    "آج کی ویڈیو بہت اچھی لگی، شکریہ",
+    "Where did you buy that jacket? Looks amazing",
+    "yeh gaana kis film ka hai? please batao",
+    "کل میچ کون جیتے گا؟ میرا خیال ہے پاکستان",
+    "First time here, loved the editing on this one",
+    "Masha Allah, aap ki awaz bohat achi hai",
+    "tum bohat bewakoof ho, chup raho",
+    "Claim your BISP money now, send your CNIC and OTP to this number",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def prepare(url: str) -> str:
+    """Migrate, create a service client and authors; return the service key."""
+    engine = make_engine(url)
+    migrate(engine)
+    db = Database(engine)
+    with db.write() as stores:
+        key = create_account(
+            accounts=stores.accounts,
+            api_keys=stores.api_keys,
+            audit=stores.audit,
+            actor_id="bench",
+            handle="bench_service",
+            role="service",
+            account_id="bench_service",
+        ).key
+        for i in range(AUTHORS):
+            create_account(
+                accounts=stores.accounts,
+                api_keys=stores.api_keys,
+                audit=stores.audit,
+                actor_id="bench",
+                handle=f"author{i}",
+                role="user",
+                account_id=f"author{i}",
+                follower_count=i * 10,
+            )
+    engine.dispose()
+    return key
+
+
+def minimal_app() -> Any:
+    """The real app with an engine that has no detectors (normalise, language id and decide only), to
+    measure the API and persistence path apart from detector cost (`--engine minimal`)."""
+    from hifazat.api.app import create_app
+    from hifazat.api.deps import Runtime
+    from hifazat.core.guidelines import default_catalogue
+    from hifazat.core.moderator import Moderator
+    from hifazat.settings import Settings
+    from hifazat.storage.database import session_factory
+
+    settings = Settings()
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
+    moderator = Moderator([], default_catalogue(), max_chars=settings.max_text_chars)
+    runtime = Runtime(
+        settings=settings, engine=engine, sessions=session_factory(engine), _moderator=moderator
+    )
+    return create_app(settings, runtime=runtime)
+
+
+def serve_workers(port: int, workers: int, engine: str) -> None:
+    """Run `workers` uvicorn processes on one listening socket created here with IPPROTO_TCP.
+
+    `uvicorn --workers N` binds its socket with proto 0, so asyncio never sets TCP_NODELAY on accepted
+    connections and every keep-alive response waits ~40 ms for a delayed ACK (Kludex/uvicorn#3149). Forked
+    workers inherit this correctly made socket instead."""
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(2048)
+    factory = "bench_api:minimal_app" if engine == "minimal" else "hifazat.api.app:create_app"
+
+    def run() -> None:
+        config = uvicorn.Config(factory, factory=True, log_level="warning", access_log=False)
+        uvicorn.Server(config).run(sockets=[sock])
+
+    context = multiprocessing.get_context("fork")
+    children = [context.Process(target=run) for _ in range(workers)]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join()
+
+
+def serve(url: str, port: int, workers: int, data: Path, engine: str) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "HIFAZAT_DATABASE_URL": url,
+        "HIFAZAT_DATA_DIR": str(data),
+        "HIFAZAT_ENVIRONMENT": "development",
+        "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")]),
+    }
+    command = [sys.executable, __file__, "--serve", str(port), "--workers", str(workers), "--engine", engine]
+    process = subprocess.Popen(command, env=env, start_new_session=True)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    stop(process)
+    raise RuntimeError("server did not start")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the server and its workers (its own process group)."""
+    os.killpg(process.pid, 15)
+    process.wait(timeout=30)
+
+
+def _request(path: str, body: dict[str, Any], key: str) -> bytes:
+    payload = json.dumps(body).encode()
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Authorization: Bearer {key}\r\nContent-Length: {len(payload)}\r\n\r\n"
+    )
+    return head.encode() + payload
+
+
+async def _one_connection(
+    port: int, path: str, key: str, stop_at: float, record: list[tuple[float, int]]
+) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    rng = random.Random()
+    while time.perf_counter() < stop_at:
+        text = rng.choice(TEXTS)
+        body: dict[str, Any] = {"text": text}
+        if path == "/v1/content":
+            body = {"kind": "comment", "text": text, "author_id": f"author{rng.randrange(AUTHORS)}"}
+        started = time.perf_counter()
+        writer.write(_request(path, body, key))
+        status_line = await reader.readline()
+        length = 0
+        while True:
+            line = await reader.readline()
+            if line in (b"\r\n", b""):
+                break
+            name, _, value = line.decode().partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+        await reader.readexactly(length)
+        record.append((time.perf_counter() - started, int(status_line.split()[1])))
+    writer.close()
+
+
+def _client(port: int, path: str, key: str, seconds: float, concurrency: int, out: Any) -> None:
+    async def main() -> list[tuple[float, int]]:
+        record: list[tuple[float, int]] = []
+        stop_at = time.perf_counter() + seconds
+        await asyncio.gather(*(_one_connection(port, path, key, stop_at, record) for _ in range(concurrency)))
+        return record
+
+    out.put(asyncio.run(main()))
+
+
+def load(port: int, path: str, key: str, seconds: float, concurrency: int) -> dict[str, Any]:
+    queue: Any = multiprocessing.Queue()
+    process = multiprocessing.Process(target=_client, args=(port, path, key, seconds, concurrency, queue))
+    started = time.perf_counter()
+    process.start()
+    record: list[tuple[float, int]] = queue.get()
+    process.join()
+    elapsed = time.perf_counter() - started
+    latencies = sorted(r[0] * 1000 for r in record)
+    statuses: dict[int, int] = {}
+    for _, status in record:
+        statuses[status] = statuses.get(status, 0) + 1
+
+    def pct(p: float) -> float:
+        return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))], 2) if latencies else 0.0
+
+    return {
+        "requests": len(record),
+        "rps": round(len(record) / max(elapsed - 0.2, 0.001), 1),
+        "p50_ms": pct(0.50),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "mean_ms": round(statistics.fmean(latencies), 2) if latencies else 0.0,
+        "statuses": statuses,
+    }
+
+
+def run_backend(name: str, endpoints: list[str], args: argparse.Namespace) -> list[dict[str, Any]]:
+    data = Path(tempfile.mkdtemp(prefix=f"hifazat-bench-{name}-"))
+    server_pg: PgServer | None = None
+    if name == "postgres":
+        bin_dir = find_bin()
+        if bin_dir is None:
+            raise SystemExit("PostgreSQL is not installed (apt-get install postgresql)")
+        server_pg = PgServer.start(bin_dir)
+        server_pg.execute("CREATE DATABASE bench")
+        url = server_pg.url("bench")
+    else:
+        url = f"sqlite:///{data / 'hifazat.db'}"
+    results = []
+    try:
+        key = prepare(url)
+        port = free_port()
+        server = serve(url, port, args.workers, data, args.engine)
+        try:
+            for endpoint in endpoints:
+                path = "/v1/content" if endpoint == "content" else "/v1/moderate"
+                load(port, path, key, min(2.0, args.seconds), args.concurrency)  # warm-up
+                result = load(port, path, key, args.seconds, args.concurrency)
+                result.update(
+                    {
+                        "backend": name,
+                        "endpoint": path,
+                        "workers": args.workers,
+                        "concurrency": args.concurrency,
+                    }
+                )
+                results.append(result)
+                print(json.dumps(result), flush=True)
+        finally:
+            stop(server)
+        if "content" in endpoints:
+            engine = make_engine(url)
+            with engine.connect() as connection:
+                stored = connection.exec_driver_sql("SELECT count(*) FROM content_items").scalar_one()
+                verdicts = connection.exec_driver_sql("SELECT count(*) FROM verdicts").scalar_one()
+            engine.dispose()
+            print(f"{name}: {stored} items and {verdicts} verdicts persisted", flush=True)
+    finally:
+        if server_pg is not None:
+            server_pg.stop()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--endpoint", choices=["content", "moderate", "both"], default="both")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--engine",
+        choices=["default", "minimal"],
+        default="default",
+        help="default: every built-in detector; minimal: no detectors (API + persistence cost only).",
+    )
+    parser.add_argument("--json", type=Path, default=None, help="Write the results here as JSON.")
+    parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve is not None:
+        serve_workers(args.serve, args.workers, args.engine)
+        return
+    backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
+    endpoints = ["content", "moderate"] if args.endpoint == "both" else [args.endpoint]
+    results = [r for backend in backends for r in run_backend(backend, endpoints, args)]
+    print(
+        f"\n{'backend':<9} {'endpoint':<13} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  statuses"
+    )
+    for r in results:
+        print(
+            f"{r['backend']:<9} {r['endpoint']:<13} {r['rps']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8} "
+            f"{r['p99_ms']:>8}  {r['statuses']}"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

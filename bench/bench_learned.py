@@ -1,0 +1,94 @@
+"""Speed and memory of the learned detector, alone and inside the whole engine, on one core.
+
+    python bench/bench_learned.py [--items 50000] [--single 3000] [--json OUT]
+
+Batched throughput (`detect_batch` on batches of 1,000, items built beforehand), single-item
+latency percentiles of `detect`, the whole engine (`Moderator.default().check_batch`), and peak RSS.
+Uses `bench/corpus.py` (real shared texts when present, else a synthetic mix).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import corpus
+
+from hifazat.core.detectors.base import Item
+from hifazat.core.detectors.learned import LearnedDetector
+from hifazat.core.moderator import Moderator
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--items", type=int, default=50_000)
+    parser.add_argument("--single", type=int, default=3_000)
+    parser.add_argument("--batch", type=int, default=1_000)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+
+    texts = corpus(args.items)
+    t0 = time.perf_counter()
+    detector = LearnedDetector()
+    load_s = time.perf_counter() - t0
+    moderator = Moderator.default()
+    items: list[Item] = [moderator.item(t) for t in texts]
+
+    detector.detect_batch(items[: args.batch])  # warm caches
+    t0 = time.perf_counter()
+    flagged = 0
+    for start in range(0, len(items), args.batch):
+        for signals in detector.detect_batch(items[start : start + args.batch]):
+            flagged += any(s.score >= 0.5 for s in signals)
+    batch_s = time.perf_counter() - t0
+
+    latencies = []
+    for item in items[: args.single]:
+        t1 = time.perf_counter()
+        detector.detect(item)
+        latencies.append((time.perf_counter() - t1) * 1000)
+
+    engine_n = min(len(texts), 20_000)
+    t0 = time.perf_counter()
+    for start in range(0, engine_n, args.batch):
+        moderator.check_batch(texts[start : start + args.batch])
+    engine_s = time.perf_counter() - t0
+
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result: dict[str, Any] = {
+        "model_version": detector.version,
+        "items": len(items),
+        "load_seconds": round(load_s, 3),
+        "learned_batch_items_per_s": round(len(items) / batch_s),
+        "learned_single_ms": {
+            "p50": round(statistics.median(latencies), 3),
+            "p99": round(percentile(latencies, 0.99), 3),
+            "max": round(max(latencies), 3),
+        },
+        "engine_batch_items_per_s": round(engine_n / engine_s),
+        "flagged_share": round(flagged / len(items), 3),
+        "peak_rss_mb": round(rss_mb, 1),
+    }
+    print(json.dumps(result, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

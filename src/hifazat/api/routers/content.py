@@ -1,0 +1,144 @@
+"""`/v1/content`: post an item (moderated and stored at once), read it, count its views."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from hifazat.api.auth import CatalogueDep, DbDep, Submitter, ViewCounter, is_staff
+from hifazat.api.deps import ModeratorDep
+from hifazat.api.writes import IdempotencyKey, keyed_write
+from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
+from hifazat.core.errors import PermissionDeniedError
+from hifazat.services.content import Submission, record_views, submit_content
+from hifazat.services.moderation import context_from
+from hifazat.storage.content import ContentItem
+from hifazat.storage.unit import Stores
+
+router = APIRouter(prefix="/v1/content", tags=["content"])
+
+SURFACE = {
+    "video": "video",
+    "caption": "caption",
+    "comment": "comment",
+    "message": "message",
+    "profile": "profile",
+    "live_chat": "live",
+}
+
+
+class ContentIn(BaseModel):
+    """A posted item."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = Field(
+        default=None, description="Your id for the item (1–64 URL-safe characters); made up when omitted."
+    )
+    kind: str = Field(description="video, caption, comment, message, profile or live_chat")
+    text: str = Field(description="The text: caption, comment, bio, message or transcript.")
+    author_id: str | None = Field(default=None, description="Service clients post on behalf of this account.")
+    context: dict[str, Any] | None = Field(
+        default=None, description="As for POST /v1/moderate (surface is set from kind)."
+    )
+
+
+class ViewsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    count: int = Field(ge=1, le=1_000_000_000, description="Views to add.")
+
+
+def item_json(item: ContentItem) -> dict[str, Any]:
+    return asdict(item)
+
+
+def submission_json(submission: Submission) -> dict[str, Any]:
+    decision = submission.decision
+    report = submission.report
+    return {
+        "item": item_json(submission.item),
+        "verdict": submission.verdict.payload,
+        "decision": None
+        if decision is None
+        else {
+            "id": decision.decision.id,
+            "outcome": decision.decision.outcome,
+            "policy": decision.decision.policy,
+            "strike": decision.strike is not None,
+        },
+        "review_task": None if report is None else report.task.id,
+    }
+
+
+@router.post("", status_code=201)
+def post_content(
+    body: ContentIn,
+    request: Request,
+    actor: Submitter,
+    db: DbDep,
+    catalogue: CatalogueDep,
+    moderator: ModeratorDep,
+    key: IdempotencyKey = None,
+) -> Response:
+    """Moderate and store one item: the verdict acts at once (remove, restrict, label) or queues it."""
+    kind = pick(body.kind, CONTENT_KINDS, "content kind")
+    context = dict(body.context or {})
+    context["surface"] = SURFACE[kind]
+    verdict = moderator.check(body.text, context_from(context))
+    if body.author_id is not None and actor.role != "service" and body.author_id != actor.id:
+        raise PermissionDeniedError("only service clients post on behalf of another account")
+
+    def work(stores: Stores) -> dict[str, Any]:
+        author = actor if body.author_id in (None, actor.id) else stores.accounts.get(body.author_id)
+        return submission_json(
+            submit_content(
+                stores=stores,
+                catalogue=catalogue,
+                author=author,
+                kind=kind,
+                text=body.text,
+                verdict=verdict,
+                content_id=body.id,
+            )
+        )
+
+    return keyed_write(request=request, db=db, actor=actor, key=key, body=body, work=work, status=201)
+
+
+@router.get("/{content_id}")
+def get_content(content_id: str, actor: Submitter, db: DbDep) -> dict[str, Any]:
+    """An item with its verdict history and decisions (its author, staff and service clients)."""
+    with db.read() as stores:
+        item = stores.content.get(content_id)
+        if item.author_id != actor.id and not is_staff(actor, "content.read_any"):
+            raise PermissionDeniedError("you can only see your own content here")
+        verdicts = stores.content.verdicts(content_id)
+        decisions = stores.decisions.for_content(content_id)
+    return {
+        "item": item_json(item),
+        "verdicts": [v.payload | {"at": v.created_at} for v in verdicts],
+        "decisions": [asdict(d) for d in decisions],
+    }
+
+
+@router.post("/{content_id}/views")
+def add_views(
+    content_id: str,
+    body: ViewsIn,
+    request: Request,
+    actor: ViewCounter,
+    db: DbDep,
+    key: IdempotencyKey = None,
+) -> Response:
+    """Add views reported by the platform (they feed review priority and "removed before any view")."""
+
+    def work(stores: Stores) -> dict[str, Any]:
+        return {
+            "id": content_id,
+            "views": record_views(stores=stores, content_id=content_id, count=body.count, actor_id=actor.id),
+        }
+
+    return keyed_write(request=request, db=db, actor=actor, key=key, body=body, work=work)

@@ -1,0 +1,108 @@
+"""`hifazat factchecks import FILE` and `hifazat claims match "TEXT"`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from hifazat.cli.errors import domain_errors
+from hifazat.core.claims.model import RATING_TITLES
+from hifazat.core.errors import InvalidInputError
+from hifazat.services.factchecks import ClaimIndex, import_factchecks, match_to_dict
+from hifazat.settings import Settings
+from hifazat.storage.database import make_engine, migrate
+from hifazat.storage.unit import Database
+
+console = Console()
+stderr = Console(stderr=True)
+RATING_STYLE = {"false": "bold red", "misleading": "yellow", "missing_context": "yellow", "unproven": "cyan",
+                "true": "green"}  # fmt: skip
+
+factchecks_app = typer.Typer(help="Fact-checks: import ClaimReview JSON-LD or CSV.", no_args_is_help=True)
+claims_app = typer.Typer(help="Claims: match a text against known fact-checked claims.", no_args_is_help=True)
+
+
+def _database() -> Database:
+    settings = Settings()
+    engine = make_engine(settings.resolved_database_url)
+    migrate(engine)
+    return Database(engine)
+
+
+@factchecks_app.command("import")
+def import_command(
+    file: Path = typer.Argument(..., help="ClaimReview JSON-LD (object or array) or CSV file."),
+    fmt: str | None = typer.Option(None, "--format", help="json or csv (default: from the file name)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    ui: str = typer.Option("en", "--ui", help="Language of the summary: en or ur."),
+) -> None:
+    """Import fact-checks. Idempotent; malformed records are listed with their position."""
+    with domain_errors():
+        if ui not in ("en", "ur"):
+            raise InvalidInputError("--ui must be en or ur")
+        if fmt is not None and fmt not in ("json", "csv"):
+            raise InvalidInputError(f"unknown --format {fmt!r}; use json or csv")
+        try:
+            source = file.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise InvalidInputError(f"file not found: {file}") from None
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError(f"{file} is not UTF-8 (byte {exc.start})") from None
+        report = import_factchecks(_database(), source=source, name=str(file), fmt=fmt)
+        if as_json:
+            typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            summary = {
+                "en": f"{report.created} new, {report.updated} updated, {report.unchanged} already stored",
+                "ur": f"{report.created} نئے، {report.updated} تبدیل شدہ، {report.unchanged} پہلے سے محفوظ",
+            }
+            console.print(summary[ui], highlight=False)
+            skipped = {"en": "skipped", "ur": "چھوڑ دیا گیا"}[ui]
+            for problem in report.problems:
+                stderr.print(f"[yellow]{skipped}[/] {problem}", highlight=False, soft_wrap=True)
+        if report.problems:
+            raise typer.Exit(1)
+
+
+@claims_app.command("match")
+def match_command(
+    text: str = typer.Argument(..., help="The text to match; '-' reads standard input."),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Language of the text: en, ur or roman-ur (detected)."
+    ),
+    limit: int = typer.Option(5, min=1, max=20, help="Most matches to show."),
+    ui: str = typer.Option("en", "--ui", help="Language of the labels and reasons: en or ur."),
+    as_json: bool = typer.Option(False, "--json", help='Print {"matches": [...]} as the API does.'),
+) -> None:
+    """Which known fact-checked claims the text makes, best first (nothing when none matches confidently)."""
+    with domain_errors():
+        if ui not in ("en", "ur"):
+            raise InvalidInputError("--ui must be en or ur")
+        if text == "-":
+            text = sys.stdin.read()
+        matches = [match_to_dict(m) for m in ClaimIndex(_database()).match(text, lang, limit=limit)]
+        if as_json:
+            typer.echo(json.dumps({"matches": matches}, ensure_ascii=False, indent=2))
+            return
+        if not matches:
+            none = {"en": "No known fact-checked claim matches this text.",
+                    "ur": "یہ متن کسی جانچے گئے دعوے سے نہیں ملتا۔"}  # fmt: skip
+            console.print(none[ui])
+            return
+        table = Table(show_header=True, header_style="bold")
+        for column in ("score", "rating", "claim", "organisation", "url"):
+            table.add_column(column)
+        for m in matches:
+            rating = m["rating"]
+            title = RATING_TITLES[rating][ui]
+            style = RATING_STYLE[rating]
+            table.add_row(f"{m['score']:.2f}", Text(title, style), m["claim"], m["organisation"], m["url"])
+        console.print(table)
+        for m in matches:
+            console.print(f"• {m['outcome']['reasons'][ui]}", highlight=False, soft_wrap=True)

@@ -1,0 +1,153 @@
+"""Hashed n-gram features of normalised text, shared by training and inference.
+
+A text is split into tokens (runs of letters/digits of any script, or single symbols such as
+emoji). Each word contributes its character 1–5-grams padded with spaces (scikit-learn's `char_wb`
+scheme) and itself as a word unigram; neighbouring words contribute word bigrams. Every feature
+string is hashed with CRC-32 into `2**n_bits` columns, so an artefact needs no vocabulary and holds
+no text. The features of a word are cached, so repeated words cost one dictionary look-up.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+\.(?:com|pk|net|org|ly|co|io|me)(?:/\S*)?")
+_MENTION = re.compile(r"@\w+")
+TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+"""A word (letters and digits of any script, marks included) or one symbol (punctuation, emoji)."""
+
+_CACHE_LIMIT = 400_000
+
+
+def prepare(text: str) -> str:
+    """Feature-level clean-up of normalised text: HTML entities, URLs and @mentions become placeholders."""
+    if "&" in text:
+        text = html.unescape(text)
+    if "@" in text:
+        text = _MENTION.sub(" @user ", text)
+    if "." in text:
+        text = _URL.sub(" httpurl ", text)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureSpec:
+    """How texts become hashed features. Stored in the manifest; training and inference share it."""
+
+    char_min: int = 1
+    char_max: int = 5
+    word_bigrams: bool = True
+    n_bits: int = 20
+
+    @property
+    def n_features(self) -> int:
+        return 1 << self.n_bits
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FeatureSpec:
+        return cls(
+            char_min=int(data["char_min"]),
+            char_max=int(data["char_max"]),
+            word_bigrams=bool(data["word_bigrams"]),
+            n_bits=int(data["n_bits"]),
+        )
+
+
+def char_grams(word: str, lo: int, hi: int) -> list[str]:
+    """Character n-grams of a word padded with spaces (as scikit-learn's `char_wb`)."""
+    padded = f" {word} "
+    size = len(padded)
+    if size < lo:
+        return [padded]
+    return [padded[i : i + n] for n in range(lo, min(hi, size) + 1) for i in range(size - n + 1)]
+
+
+_BIGRAM_MIX = np.int64(0x9E3779B1)
+
+
+class HashedFeatures:
+    """Turns texts into sparse hashed count matrices (rows = texts)."""
+
+    def __init__(self, spec: FeatureSpec) -> None:
+        self.spec = spec
+        self._mask = spec.n_features - 1
+        self._words: dict[str, tuple[NDArray[np.int64], int]] = {}
+
+    def _hash(self, feature: str) -> int:
+        return zlib.crc32(feature.encode("utf-8")) & self._mask
+
+    def _word(self, word: str) -> tuple[NDArray[np.int64], int]:
+        entry = self._words.get(word)
+        if entry is None:
+            if len(self._words) > _CACHE_LIMIT:
+                self._words.clear()
+            spec = self.spec
+            if word.isalnum():
+                feats = char_grams(word, spec.char_min, spec.char_max)
+                key = zlib.crc32(("\x01" + word).encode("utf-8"))
+            else:
+                feats = []
+                key = zlib.crc32(("\x02" + word).encode("utf-8"))
+            cols = np.fromiter((self._hash(f) for f in feats), dtype=np.int64, count=len(feats))
+            entry = (np.append(cols, key & self._mask), key)
+            self._words[word] = entry
+        return entry
+
+    def word_columns(self, word: str) -> NDArray[np.int64]:
+        """Columns of one word's own features (its character n-grams and the word itself)."""
+        return self._word(word)[0]
+
+    def tokens(self, text: str) -> list[str]:
+        """The tokens features are made of (after `prepare`)."""
+        return TOKEN.findall(prepare(text))
+
+    def columns(self, text: str) -> NDArray[np.int64]:
+        """All feature columns of one text, with repeats (one entry per occurrence)."""
+        toks = self.tokens(text)
+        if not toks:
+            return np.zeros(0, dtype=np.int64)
+        entries = [self._word(t) for t in toks]
+        parts = [e[0] for e in entries]
+        if self.spec.word_bigrams and len(toks) > 1:
+            # Bigram columns mix the two words' 32-bit keys (vectorised, no string per bigram).
+            keys = np.fromiter((e[1] for e in entries), dtype=np.int64, count=len(entries))
+            mixed = (keys[:-1] * _BIGRAM_MIX) ^ (keys[1:] + np.int64(0x5BD1E995))
+            parts.append((mixed ^ (mixed >> 29)) & self._mask)
+        return np.concatenate(parts)
+
+    def counts(self, texts: Sequence[str] | Iterable[str]) -> sparse.csr_matrix:
+        """A (texts x 2**n_bits) matrix of raw feature counts, float32."""
+        cols_list = [self.columns(t) for t in texts]
+        lengths = np.fromiter((len(c) for c in cols_list), dtype=np.int64, count=len(cols_list))
+        indptr = np.zeros(len(cols_list) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        cols = np.concatenate(cols_list) if cols_list else np.zeros(0, dtype=np.int64)
+        data = np.ones(len(cols), dtype=np.float32)
+        matrix = sparse.csr_matrix((data, cols, indptr), shape=(len(cols_list), self.spec.n_features))
+        matrix.sum_duplicates()
+        return matrix
+
+
+def tfidf(counts: sparse.csr_matrix, idf: NDArray[np.float32]) -> sparse.csr_matrix:
+    """Sublinear TF (1 + log count) times IDF, rows scaled to unit L2 norm (zero rows stay zero)."""
+    x = counts.copy()
+    x.data = (1.0 + np.log(x.data)) * idf[x.indices]
+    x.eliminate_zeros()
+    sq = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    norms = np.sqrt(sq, dtype=np.float64)
+    norms[norms == 0] = 1.0
+    scale = np.repeat((1.0 / norms).astype(np.float32), np.diff(x.indptr))
+    x.data *= scale
+    return x

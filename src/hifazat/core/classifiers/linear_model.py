@@ -1,0 +1,172 @@
+"""A language's linear classifier heads over one shared hashed TF-IDF feature space.
+
+The artefact (`<language>.npz`) holds, for the hashed features kept at training time (those seen
+in enough training texts): their hash ids, IDF weights, and an int8 weight matrix with one column
+per output and a scale per column. Heads are groups of columns: a binary head is one column read
+through a Platt sigmoid; a multiclass head is several columns read through a tempered softmax.
+Inference is one sparse-times-dense product per batch for every head at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse
+
+from hifazat.core.classifiers.hashed_features import TOKEN, FeatureSpec, HashedFeatures, tfidf
+
+HeadKind = Literal["binary", "multiclass"]
+FloatArray = NDArray[np.float32]
+
+
+@dataclass(frozen=True, slots=True)
+class HeadSpec:
+    """One head: which weight columns it reads and how its scores become probabilities."""
+
+    name: str
+    kind: HeadKind
+    columns: tuple[int, ...]
+    classes: tuple[str, ...]
+    """Binary: `(negative, positive)`; multiclass: one class per column."""
+    calibration: tuple[float, float]
+    """Binary: Platt `(a, b)` so that p = sigmoid(a * z + b); multiclass: `(temperature, 0)`."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "columns": list(self.columns),
+            "classes": list(self.classes),
+            "calibration": list(self.calibration),
+        }
+
+    @classmethod
+    def from_json(cls, name: str, data: dict[str, Any]) -> HeadSpec:
+        kind = data["kind"]
+        if kind not in ("binary", "multiclass"):
+            raise ValueError(f"head {name!r}: unknown kind {kind!r}")
+        cal = data["calibration"]
+        return cls(
+            name,
+            kind,
+            tuple(int(c) for c in data["columns"]),
+            tuple(str(c) for c in data["classes"]),
+            (float(cal[0]), float(cal[1])),
+        )
+
+
+def _sigmoid(z: NDArray[np.floating[Any]]) -> FloatArray:
+    out: FloatArray = (1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))).astype(np.float32)
+    return out
+
+
+def softmax(z: NDArray[np.floating[Any]]) -> FloatArray:
+    """Row-wise softmax."""
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    out: FloatArray = (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+    return out
+
+
+class LinearModel:
+    """Hashed features -> TF-IDF -> one weight matrix -> calibrated head probabilities."""
+
+    def __init__(
+        self,
+        spec: FeatureSpec,
+        keep: NDArray[np.int64],
+        idf: FloatArray,
+        weights: FloatArray,
+        bias: FloatArray,
+        heads: dict[str, HeadSpec],
+    ) -> None:
+        if not (len(keep) == len(idf) == weights.shape[0]) or weights.shape[1] != len(bias):
+            raise ValueError("artefact arrays disagree in shape")
+        self.spec = spec
+        self.features = HashedFeatures(spec)
+        self.keep = keep
+        self.idf = idf
+        self.weights = np.ascontiguousarray(weights, dtype=np.float32)
+        self.bias = bias.astype(np.float32)
+        self.heads = heads
+        self._remap = np.full(spec.n_features, -1, dtype=np.int64)
+        self._remap[keep] = np.arange(len(keep), dtype=np.int64)
+        self._idf_full = np.zeros(spec.n_features, dtype=np.float32)
+        self._idf_full[keep] = idf
+
+    # -- features ---------------------------------------------------------------------------
+    def matrix(self, texts: list[str]) -> sparse.csr_matrix:
+        """TF-IDF rows over the kept features (columns = positions in `keep`)."""
+        x = tfidf(self.features.counts(texts), self._idf_full)
+        x.indices = self._remap[x.indices]
+        x._shape = (x.shape[0], len(self.keep))
+        return x
+
+    def logits(self, x: sparse.csr_matrix) -> FloatArray:
+        """Raw scores, one column per output."""
+        return np.asarray(x @ self.weights, dtype=np.float32) + self.bias
+
+    # -- heads ------------------------------------------------------------------------------
+    def head_probabilities(self, z: FloatArray, head: str) -> FloatArray:
+        """Binary: P(positive) per row; multiclass: P(class) per row and class."""
+        spec = self.heads[head]
+        cols = list(spec.columns)
+        if spec.kind == "binary":
+            a, b = spec.calibration
+            return _sigmoid(a * z[:, cols[0]] + b)
+        temperature = spec.calibration[0] or 1.0
+        return softmax(z[:, cols] / temperature)
+
+    def predict(self, texts: list[str]) -> dict[str, FloatArray]:
+        """Every head's probabilities for a batch of normalised texts."""
+        z = self.logits(self.matrix(texts))
+        return {name: self.head_probabilities(z, name) for name in self.heads}
+
+    # -- evidence ---------------------------------------------------------------------------
+    def direction(self, head: str, cls: str | None = None) -> FloatArray:
+        """The weight vector whose positive side means `cls` (the positive class for a binary head)."""
+        spec = self.heads[head]
+        if spec.kind == "binary":
+            return self.weights[:, spec.columns[0]]
+        target = spec.columns[spec.classes.index(cls)] if cls is not None else spec.columns[-1]
+        others = [c for c in spec.columns if c != target]
+        out: FloatArray = self.weights[:, target] - self.weights[:, others].mean(axis=1)
+        return out
+
+    def word_score(self, word: str, direction: FloatArray) -> float:
+        """How hard one word's own features pull along `direction` (IDF-weighted)."""
+        cols = self._remap[self.features.word_columns(word)]
+        cols = cols[cols >= 0]
+        return float(np.dot(self.idf[cols], direction[cols])) if len(cols) else 0.0
+
+    def word_scores(
+        self, text: str, direction: FloatArray, cache: dict[str, float] | None = None
+    ) -> list[tuple[int, int, float]]:
+        """`(start, end, score)` for every token of normalised `text` along `direction`.
+
+        Pass the same `cache` for the same direction to score each distinct word once.
+        """
+        memo: dict[str, float] = {} if cache is None else cache
+        out: list[tuple[int, int, float]] = []
+        for m in TOKEN.finditer(text):
+            word = m.group(0)
+            score = memo.get(word)
+            if score is None:
+                if len(memo) > 200_000:
+                    memo.clear()
+                score = memo[word] = self.word_score(word, direction)
+            out.append((m.start(), m.end(), score))
+        return out
+
+
+_SAFE_NAME = re.compile(r"^[a-z0-9_]+$")
+
+
+def check_name(name: str) -> str:
+    """Head and language names are short lowercase identifiers (they appear in file names)."""
+    if not _SAFE_NAME.match(name):
+        raise ValueError(f"bad name {name!r}: use lowercase letters, digits and _")
+    return name

@@ -1,0 +1,173 @@
+"""Learned classifiers: calibrated scores for harassment, hate, profanity, threats, spam and scams.
+
+One linear model per language (hashed character + word n-grams, TF-IDF, logistic heads), trained
+by `hifazat train` on the shared data sets and shipped as small artefacts with a manifest
+(`core/models/learned/`). Items are routed by language: English, Roman Urdu and Urdu script each
+have their own model (Devanagari goes to a small Hindi model); a mixed text is scored by each
+model that applies and keeps the highest score per policy. `detect_batch` vectorises each
+language's items once. Evidence spans are the words whose n-grams pushed hardest towards the
+policy, mapped back to the original text.
+
+Coverage (what labelled data exists): English - harassment, hate, profanity, spam, scams;
+Roman Urdu - harassment, hate (religious hate + sexism), profanity; Urdu script - threats.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any, ClassVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+from hifazat.core.classifiers.bundle import MANIFEST, PACKAGE, ModelBundle, default_bundle
+from hifazat.core.classifiers.linear_model import LinearModel
+from hifazat.core.detectors.base import Detector, Item
+from hifazat.core.signals import Signal, Span
+
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_LATIN = re.compile(r"[a-z]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_SCAM_CUE = re.compile(
+    r"\b(?:win|wins|won|winner|prize|claim|cash|reward|free|urgent|lottery|jackpot|bank|account|verify|"
+    r"password|otp|pin|bonus|offer|guaranteed|call now|txt|inaam|inam|jeeta|jeetay|jeeto|paisay|paise|"
+    r"rupay|rs|pkr|easypaisa|jazzcash)\b|[£$€]|انعام|جیت|پیسے|روپے|اکاؤنٹ"
+)
+_MIN_SCORE = 0.05
+"""Scores below this are not reported at all."""
+_EVIDENCE_SCORE = 0.3
+"""Evidence spans are attached to signals at or above this score."""
+_MAX_SPANS = 3
+
+
+def _packaged_version() -> str:
+    try:
+        text = resources.files(PACKAGE).joinpath(MANIFEST).read_text(encoding="utf-8")
+        return str(json.loads(text)["version"])
+    except (FileNotFoundError, KeyError, ValueError):
+        return "missing"
+
+
+def route(item: Item) -> tuple[str, ...]:
+    """The language models an item goes to: by its language, with script checks for the rest."""
+    text = item.norm.text
+    lang = item.language
+    if lang == "en":
+        return ("en",)
+    if lang == "roman-ur":
+        return ("roman-ur",)
+    if lang == "ur":
+        return ("ur", "roman-ur") if _LATIN.search(text) else ("ur",)
+    if lang == "mixed":
+        return ("ur", "roman-ur") if _ARABIC.search(text) else ("roman-ur", "en")
+    if _DEVANAGARI.search(text):
+        return ("hi",)
+    return ()
+
+
+class LearnedDetector(Detector):
+    """Calibrated learned scores per policy, for English, Roman Urdu and Urdu script."""
+
+    name: ClassVar[str] = "learned"
+    version: ClassVar[str] = _packaged_version()
+
+    def __init__(self, bundle: ModelBundle | None = None, *, min_score: float = _MIN_SCORE) -> None:
+        self.bundle = bundle or default_bundle()
+        self.min_score = min_score
+        self.policies: Mapping[str, Mapping[str, Mapping[str, Any]]] = self.bundle.policies
+        self._directions: dict[tuple[str, str], NDArray[np.float32]] = {}
+        self._word_scores: dict[tuple[str, str], dict[str, float]] = {}
+
+    def detect(self, item: Item) -> list[Signal]:
+        return self.detect_batch([item])[0]
+
+    def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
+        """Signals for many items; each language model vectorises its items once."""
+        best: list[dict[str, tuple[float, str]]] = [{} for _ in items]
+        by_lang: dict[str, list[int]] = {}
+        for i, item in enumerate(items):
+            for lang in route(item):
+                if lang in self.bundle.models:
+                    by_lang.setdefault(lang, []).append(i)
+        for lang, idx in by_lang.items():
+            model = self.bundle.models[lang]
+            probs = model.predict([items[i].norm.text for i in idx])
+            for policy, rule in self.policies.get(lang, {}).items():
+                scores = self._policy_scores(model, rule, probs)
+                for j, i in enumerate(idx):
+                    s = float(scores[j])
+                    if "cue" in rule and not _SCAM_CUE.search(items[i].norm.text):
+                        continue
+                    if s > best[i].get(policy, (-1.0, ""))[0]:
+                        best[i][policy] = (s, lang)
+        out: list[list[Signal]] = []
+        for item, found in zip(items, best, strict=True):
+            signals = []
+            for policy, (score, lang) in sorted(found.items()):
+                if score < self.min_score:
+                    continue
+                spans = self._evidence(item, lang, policy) if score >= _EVIDENCE_SCORE else ()
+                score = min(1.0, max(0.0, score))
+                signals.append(
+                    Signal(
+                        policy,
+                        round(score, 4),
+                        self.name,
+                        self.version,
+                        spans,
+                        f"{lang}:{self._head(lang, policy)}",
+                    )
+                )
+            out.append(signals)
+        return out
+
+    # -- scores -----------------------------------------------------------------------------
+    @staticmethod
+    def _policy_scores(
+        model: LinearModel, rule: Mapping[str, Any], probs: Mapping[str, NDArray[np.float32]]
+    ) -> NDArray[np.float64]:
+        head = str(rule["head"])
+        if "gate" not in rule:
+            return probs[head].astype(np.float64)
+        classes = model.heads[head].classes
+        fine = probs[head].astype(np.float64)
+        normal = classes.index(str(rule["normal"]))
+        abusive_mass = np.maximum(1.0 - fine[:, normal], 1e-9)
+        share = sum(fine[:, classes.index(str(c))] for c in rule["classes"]) / abusive_mass
+        return np.asarray(probs[str(rule["gate"])], dtype=np.float64) * np.clip(share, 0.0, 1.0)
+
+    def _head(self, lang: str, policy: str) -> str:
+        return str(self.policies[lang][policy]["head"])
+
+    # -- evidence ---------------------------------------------------------------------------
+    def _direction(self, lang: str, policy: str) -> NDArray[np.float32]:
+        key = (lang, policy)
+        vec = self._directions.get(key)
+        if vec is None:
+            model = self.bundle.models[lang]
+            rule = self.policies[lang][policy]
+            if "gate" in rule:
+                classes = [str(c) for c in rule["classes"]]
+                fine = sum(model.direction(str(rule["head"]), c) for c in classes) / len(classes)
+                vec = (model.direction(str(rule["gate"])) + fine).astype(np.float32)
+            else:
+                vec = model.direction(str(rule["head"]))
+            self._directions[key] = vec
+        return vec
+
+    def _evidence(self, item: Item, lang: str, policy: str) -> tuple[Span, ...]:
+        """The words that pushed hardest towards the policy, as spans of the original text."""
+        model = self.bundle.models[lang]
+        cache = self._word_scores.setdefault((lang, policy), {})
+        scored = [
+            w for w in model.word_scores(item.norm.text, self._direction(lang, policy), cache) if w[2] > 0
+        ]
+        if not scored:
+            return ()
+        top = max(w[2] for w in scored)
+        chosen = sorted((w for w in scored if w[2] >= 0.3 * top), key=lambda w: -w[2])[:_MAX_SPANS]
+        spans = {item.norm.to_original(start, end) for start, end, _ in chosen}
+        return tuple(sorted((s for s in spans if s.end > s.start), key=lambda s: s.start))

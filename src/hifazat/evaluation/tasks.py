@@ -1,0 +1,78 @@
+"""How head probabilities become a data set's own labels (the `tasks` section of the manifest).
+
+Four kinds, all plain data so that `hifazat train` can tune them on out-of-fold predictions:
+
+- `binary`: a weighted blend of binary heads' P(positive) against a threshold;
+- `multiclass`: a multiclass head's argmax after per-class log offsets (optionally one class's
+  probability mixed with a binary head's, `boost`);
+- `gated`: a multiclass head mixed with a binary gate (P(normal) from the gate, the rest shared
+  by the fine classes), then argmax after offsets;
+- `ordinal`: a blend of binary heads cut by two thresholds into three ordered labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+Probabilities = Mapping[str, NDArray[np.float32]]
+
+
+def blend(weights: Mapping[str, float], probs: Probabilities) -> NDArray[np.float64]:
+    """The weighted mean of binary heads' P(positive)."""
+    total = sum(weights.values()) or 1.0
+    out = np.zeros(len(next(iter(probs.values()))), dtype=np.float64)
+    for head, w in weights.items():
+        out += (w / total) * probs[head]
+    return out
+
+
+def gated_probabilities(task: Mapping[str, Any], probs: Probabilities) -> NDArray[np.float64]:
+    """The fine head's class probabilities mixed with the gate's hierarchy (columns = head classes)."""
+    fine = np.asarray(probs[task["head"]], dtype=np.float64)
+    classes: list[str] = list(task["classes"])
+    normal = classes.index(task["normal"])
+    gate_abusive = np.asarray(probs[task["gate"]], dtype=np.float64)
+    rest = fine.copy()
+    rest[:, normal] = 0.0
+    rest /= np.maximum(rest.sum(axis=1, keepdims=True), 1e-9)
+    hier = rest * gate_abusive[:, None]
+    hier[:, normal] = 1.0 - gate_abusive
+    mix = float(task.get("mix", 0.5))
+    return mix * hier + (1.0 - mix) * fine
+
+
+def apply_task(task: Mapping[str, Any], probs: Probabilities) -> list[str]:
+    """Native labels for every row, given every head's probabilities for those rows."""
+    kind = task["kind"]
+    labels: list[str] = list(task["labels"])
+    if kind == "binary":
+        score = blend(task["blend"], probs)
+        return [labels[1] if s >= task["threshold"] else labels[0] for s in score]
+    if kind == "ordinal":
+        score = blend(task["blend"], probs)
+        low, high = task["thresholds"]
+        return [labels[2] if s >= high else labels[1] if s >= low else labels[0] for s in score]
+    if kind == "multiclass":
+        p = np.asarray(probs[task["head"]], dtype=np.float64)
+        boost = task.get("boost")
+        if boost:
+            # Mix one class's probability with a binary head trained for that class on more data.
+            k, beta = labels.index(boost["class"]), float(boost["beta"])
+            p = p.copy()
+            p[:, k] = (1.0 - beta) * p[:, k] + beta * np.asarray(probs[boost["head"]], dtype=np.float64)
+    elif kind == "gated":
+        p = gated_probabilities(task, probs)
+    else:
+        raise ValueError(f"unknown task kind {kind!r}")
+    offsets = np.asarray(task.get("offsets", [0.0] * p.shape[1]), dtype=np.float64)
+    pick = (np.log(p + 1e-9) + offsets).argmax(axis=1)
+    return [labels[i] for i in pick]
+
+
+def task_scores(task: Mapping[str, Any], probs: Probabilities) -> NDArray[np.float64]:
+    """A continuous score per row for ranking metrics (binary and ordinal tasks only)."""
+    return blend(task["blend"], probs)

@@ -1,0 +1,1 @@
+"""Builders of the small trained artefacts the core ships (models, maps), from `../shared/datasets`."""

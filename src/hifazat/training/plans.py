@@ -1,0 +1,219 @@
+"""Which heads each language model has, what they learn from, and how labels map to targets.
+
+A head's rows come from one or more corpora; a label function turns a corpus example into the
+head's target (or `None` to leave the example out of that head). Heads trained on the union of the
+English sets generalise to new English data much better than heads trained on one set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from hifazat.training.corpora import Example
+from hifazat.training.heads import Method
+
+LabelFn = Callable[[str, Example], str | None]
+"""(corpus name, example) -> target class name, or None to skip the example."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeadRecipe:
+    name: str
+    kind: str
+    classes: tuple[str, ...]
+    label: LabelFn
+    description: str
+    method: Method = "lr"
+    C: float = 4.0
+    class_weight: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageRecipe:
+    language: str
+    corpora: tuple[str, ...]
+    heads: tuple[HeadRecipe, ...]
+    min_df: int = 2
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _offensive(corpus: str, ex: Example) -> str | None:
+    lab = ex.labels
+    if corpus == "olid":
+        return "1" if lab["subtask_a"] == "OFF" else "0"
+    if corpus == "hasoc_en":
+        return "1" if lab["task_1"] == "HOF" else "0"
+    if corpus == "davidson":
+        return "0" if lab["class"] == "2" else "1"
+    if corpus == "kaggle_insults":
+        return lab["insult"]
+    return None
+
+
+def _hate(corpus: str, ex: Example) -> str | None:
+    lab = ex.labels
+    if corpus == "davidson":
+        return "1" if lab["class"] == "0" else "0"
+    if corpus == "hasoc_en":
+        return "1" if lab["task_2"] == "HATE" else "0"
+    if corpus == "cyberbullying":
+        kind = lab["cyberbullying_type"]
+        if kind in ("ethnicity", "religion"):
+            return "1"
+        return "0" if kind == "not_cyberbullying" else None
+    if corpus == "olid":
+        # Insults aimed at one person are hard negatives for hate (which targets a group).
+        return "0" if lab["subtask_a"] == "NOT" or lab["subtask_c"] == "IND" else None
+    if corpus == "kaggle_insults":
+        return "0"
+    return None
+
+
+def _harassment(corpus: str, ex: Example) -> str | None:
+    lab = ex.labels
+    if corpus == "kaggle_insults":
+        return lab["insult"]
+    if corpus == "olid":
+        if lab["subtask_a"] == "NOT":
+            return "0"
+        return "1" if lab["subtask_c"] == "IND" else None
+    if corpus == "hasoc_en":
+        if lab["task_1"] == "NOT":
+            return "0"
+        return "1" if lab["task_2"] == "OFFN" else None
+    if corpus == "cyberbullying":
+        kind = lab["cyberbullying_type"]
+        if kind == "not_cyberbullying":
+            return "0"
+        return "1" if kind in ("age", "gender", "other_cyberbullying") else None
+    if corpus == "davidson":
+        return "0" if lab["class"] == "2" else None
+    return None
+
+
+def _profanity(corpus: str, ex: Example) -> str | None:
+    lab = ex.labels
+    if corpus == "olid":
+        if lab["subtask_a"] == "NOT":
+            return "0"
+        return "1" if lab["subtask_b"] == "UNT" else None
+    if corpus == "hasoc_en":
+        if lab["task_1"] == "NOT":
+            return "0"
+        return "1" if lab["task_2"] == "PRFN" else None
+    if corpus == "davidson":
+        return {"1": "1", "2": "0"}.get(lab["class"])
+    return None
+
+
+def _only(corpus_name: str, column: str) -> LabelFn:
+    def label(corpus: str, ex: Example) -> str | None:
+        return ex.labels[column] or None if corpus == corpus_name else None
+
+    return label
+
+
+ENGLISH = LanguageRecipe(
+    "en",
+    ("olid", "hasoc_en", "davidson", "kaggle_insults", "sms_spam", "cyberbullying"),
+    (
+        HeadRecipe(
+            "offensive",
+            "binary",
+            ("0", "1"),
+            _offensive,
+            "offensive or not, on the union of OLID, HASOC, Davidson and Kaggle insults",
+        ),
+        HeadRecipe(
+            "harassment",
+            "binary",
+            ("0", "1"),
+            _harassment,
+            "insults and bullying aimed at a person (Kaggle, OLID TIN/IND, HASOC OFFN, cyberbullying)",
+        ),
+        HeadRecipe(
+            "hate",
+            "binary",
+            ("0", "1"),
+            _hate,
+            "hate against a group (Davidson hate, HASOC HATE, cyberbullying ethnicity/religion)",
+        ),
+        HeadRecipe(
+            "profanity",
+            "binary",
+            ("0", "1"),
+            _profanity,
+            "vulgar language without a target (Davidson offensive, HASOC PRFN, OLID UNT)",
+        ),
+        HeadRecipe("olid", "binary", ("NOT", "OFF"), _only("olid", "subtask_a"), "OLID sub-task A only"),
+        HeadRecipe(
+            "hasoc", "binary", ("NOT", "HOF"), _only("hasoc_en", "task_1"), "HASOC 2019 English task 1 only"
+        ),
+        HeadRecipe(
+            "davidson",
+            "multiclass",
+            ("0", "1", "2"),
+            _only("davidson", "class"),
+            "Davidson hate / offensive / neither",
+            C=1.0,
+            class_weight="balanced",
+        ),
+        HeadRecipe("insult", "binary", ("0", "1"), _only("kaggle_insults", "insult"), "Kaggle insults only"),
+        HeadRecipe("spam", "binary", ("ham", "spam"), _only("sms_spam", "label"), "SMS spam", C=20.0),
+    ),
+    min_df=3,
+)
+
+ROMAN_URDU = LanguageRecipe(
+    "roman-ur",
+    ("ruhsold",),
+    (
+        HeadRecipe(
+            "abusive",
+            "binary",
+            ("1", "0"),
+            _only("ruhsold", "coarse"),
+            "RUHSOLD abusive (0) vs normal (1), NB-LR",
+            method="nblr",
+            C=16.0,
+        ),
+        HeadRecipe(
+            "ruhsold",
+            "multiclass",
+            ("0", "1", "2", "3", "4"),
+            _only("ruhsold", "fine"),
+            "RUHSOLD 5 classes",
+            C=10.0,
+            class_weight="balanced",
+        ),
+    ),
+)
+
+URDU = LanguageRecipe(
+    "ur",
+    ("urdu_threat",),
+    (
+        HeadRecipe(
+            "threat",
+            "binary",
+            ("0", "1"),
+            _only("urdu_threat", "label"),
+            "Urdu threatening tweets, NB-LR",
+            method="nblr",
+            C=16.0,
+        ),
+    ),
+)
+
+HINDI = LanguageRecipe(
+    "hi",
+    ("hasoc_hi",),
+    (
+        HeadRecipe(
+            "hasoc_hi", "binary", ("NOT", "HOF"), _only("hasoc_hi", "task_1"), "HASOC 2019 Hindi task 1"
+        ),
+    ),
+)
+
+RECIPES: tuple[LanguageRecipe, ...] = (ENGLISH, ROMAN_URDU, URDU, HINDI)

@@ -1,0 +1,1 @@
+"""The Safety Centre's routers, one per part of the site."""

@@ -1,0 +1,134 @@
+"""Web security: CSRF tokens, a rate limiter, response headers and cookie attributes.
+
+CSRF uses a signed double submit: a random id lives in an HttpOnly, SameSite=Strict cookie and
+every form carries `<issued-at>.<HMAC(secret_key, id, issued-at)>`. A POST is accepted only when
+the cookie is present, the signature matches that cookie and the token is fresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+CSRF_COOKIE = "hz_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_MAX_AGE = 4 * 3600
+"""Seconds a form stays valid after it was served."""
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
+"""No scripts at all: every public page works without JavaScript."""
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+API_PREFIXES = ("/v1", "/healthz", "/docs", "/redoc", "/openapi.json")
+"""Paths served by the JSON API (FastAPI's own /docs page needs its own scripts)."""
+
+
+def is_api_path(path: str) -> bool:
+    """True for paths the JSON API answers; everything else belongs to the web pages."""
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in API_PREFIXES)
+
+
+class CsrfSigner:
+    """Issues and checks CSRF tokens bound to the browser's CSRF cookie."""
+
+    def __init__(self, secret_key: str, *, max_age: int = CSRF_MAX_AGE) -> None:
+        self._key = hashlib.sha256(("hifazat-csrf|" + secret_key).encode()).digest()
+        self._max_age = max_age
+
+    @staticmethod
+    def new_cookie_value() -> str:
+        """A fresh random id for the CSRF cookie."""
+        return secrets.token_urlsafe(32)
+
+    def _mac(self, cookie: str, issued: int) -> str:
+        return hmac.new(self._key, f"{cookie}|{issued}".encode(), hashlib.sha256).hexdigest()
+
+    def token(self, cookie: str, *, now: float | None = None) -> str:
+        """The token to put in a form served to the browser holding `cookie`."""
+        issued = int(now if now is not None else time.time())
+        return f"{issued}.{self._mac(cookie, issued)}"
+
+    def valid(self, cookie: str | None, token: str | None, *, now: float | None = None) -> bool:
+        """True when `token` was issued by us for `cookie` within the last `max_age` seconds."""
+        if not cookie or not token or "." not in token:
+            return False
+        issued_text, _, mac = token.partition(".")
+        if not issued_text.isdigit():
+            return False
+        issued = int(issued_text)
+        moment = now if now is not None else time.time()
+        if issued > moment + 60 or moment - issued > self._max_age:
+            return False
+        return hmac.compare_digest(mac, self._mac(cookie, issued))
+
+
+class RateLimiter:
+    """A sliding-window limit per key (the client address), kept in this process's memory."""
+
+    def __init__(self, *, limit: int, window_seconds: float) -> None:
+        self.limit = limit
+        self.window = window_seconds
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, key: str, *, now: float | None = None) -> float | None:
+        """Count one attempt; None when allowed, else the seconds to wait before trying again."""
+        moment = now if now is not None else time.monotonic()
+        with self._lock:
+            hits = self._hits.setdefault(key, deque())
+            while hits and moment - hits[0] >= self.window:
+                hits.popleft()
+            if len(hits) >= self.limit:
+                return self.window - (moment - hits[0])
+            hits.append(moment)
+            if len(self._hits) > 50_000:
+                self._forget_idle(moment)
+            return None
+
+    def _forget_idle(self, moment: float) -> None:
+        for key in [k for k, v in self._hits.items() if not v or moment - v[-1] >= self.window]:
+            del self._hits[key]
+
+
+def cookie_is_secure(request: Request) -> bool:
+    """Send cookies with `Secure` whenever the page was served over HTTPS."""
+    forwarded = request.headers.get("x-forwarded-proto", "")
+    return request.url.scheme == "https" or forwarded.split(",")[0].strip() == "https"
+
+
+async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """Middleware: the CSP and hardening headers on every web page; caching rules for HTML."""
+    response = await call_next(request)
+    if is_api_path(request.url.path):
+        return response
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if response.headers.get("content-type", "").startswith(("text/html", "image/svg")):
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers.setdefault("Cache-Control", "private, no-cache")
+        response.headers["Vary"] = "Cookie, Accept-Language"
+    return response

@@ -1,0 +1,50 @@
+"""Hashed n-gram features: deterministic, scikit-learn-compatible char_wb n-grams, TF-IDF rows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from hifazat.core.classifiers.hashed_features import FeatureSpec, HashedFeatures, char_grams, prepare, tfidf
+
+
+@pytest.mark.parametrize(
+    ("word", "lo", "hi", "expected"),
+    [
+        ("ab", 1, 2, [" ", "a", "b", " ", " a", "ab", "b "]),  # every 1- and 2-gram of " ab "
+        ("a", 4, 5, [" a "]),  # a word shorter than the smallest n is counted once
+        ("abc", 5, 5, [" abc "]),  # exactly n long
+    ],
+)
+def test_char_grams_follow_sklearn_char_wb(word: str, lo: int, hi: int, expected: list[str]) -> None:
+    assert char_grams(word, lo, hi) == expected
+
+
+def test_prepare_replaces_urls_mentions_and_entities() -> None:
+    assert prepare("@ali see https://x.co/a &amp; bit.ly/zz") == " @user  see  httpurl  &  httpurl "
+
+
+def test_columns_are_deterministic_and_within_range() -> None:
+    spec = FeatureSpec(n_bits=12)
+    a, b = HashedFeatures(spec), HashedFeatures(spec)
+    cols = a.columns("tum bohat ache ho 😀")
+    assert np.array_equal(cols, b.columns("tum bohat ache ho 😀"))
+    assert cols.min() >= 0 and cols.max() < 4096
+
+
+def test_counts_sum_repeats_and_tfidf_rows_have_unit_norm() -> None:
+    h = HashedFeatures(FeatureSpec(n_bits=14))
+    counts = h.counts(["bad bad word", "", "کیا بات ہے"])
+    assert counts.shape == (3, 1 << 14)
+    assert counts[0].max() >= 2  # "bad" twice
+    x = tfidf(counts, np.ones(1 << 14, dtype=np.float32))
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    assert norms[0] == pytest.approx(1.0) and norms[1] == 0.0 and norms[2] == pytest.approx(1.0)
+
+
+def test_zero_idf_drops_a_feature() -> None:
+    h = HashedFeatures(FeatureSpec(n_bits=14))
+    counts = h.counts(["x"])
+    idf = np.ones(1 << 14, dtype=np.float32)
+    idf[counts.indices] = 0.0
+    assert tfidf(counts, idf).nnz == 0

@@ -1,0 +1,83 @@
+"""The learned detector: routing by language, calibrated scores per policy, evidence in the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from hifazat.core.detectors.base import Item
+from hifazat.core.detectors.learned import LearnedDetector, route
+from hifazat.core.signals import Context
+from hifazat.core.text.langid import identify
+from hifazat.core.text.normalise import normalise
+
+
+@pytest.fixture(scope="module")
+def detector() -> LearnedDetector:
+    return LearnedDetector()
+
+
+def item(text: str) -> Item:
+    return Item(text, normalise(text), identify(text), Context())
+
+
+def scores(detector: LearnedDetector, text: str) -> dict[str, float]:
+    return {s.policy: s.score for s in detector.detect(item(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("You are a pathetic stupid idiot", "safety.harassment"),  # English insult
+        ("tu harami kutta hai saala", "safety.harassment"),  # Roman Urdu abuse
+        ("میں تمہیں جان سے مار دوں گا", "safety.threats"),  # Urdu-script threat
+        ("URGENT! You have won a £2000 cash prize. Call 0906 now to claim", "regulated.scams"),  # SMS scam
+        ("URGENT! You have won a £2000 cash prize. Call 0906 now to claim", "integrity.spam"),
+    ],
+)
+def test_obvious_cases_score_high(detector: LearnedDetector, text: str, policy: str) -> None:
+    assert scores(detector, text).get(policy, 0.0) >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what a lovely video, thank you for sharing",  # English, friendly
+        "yeh video bohat achi hai, shukriya",  # Roman Urdu, friendly
+        "آج موسم بہت اچھا ہے",  # Urdu, weather
+    ],
+)
+def test_harmless_text_scores_low_everywhere(detector: LearnedDetector, text: str) -> None:
+    assert all(score < 0.5 for score in scores(detector, text).values())
+
+
+def test_evidence_spans_point_at_the_original_words(detector: LearnedDetector) -> None:
+    text = "Honestly   you are an IDIOT"
+    found = {s.policy: s for s in detector.detect(item(text))}
+    spans = found["safety.harassment"].spans
+    assert spans and any(text[s.start : s.end] == "IDIOT" for s in spans)
+
+
+def test_batch_equals_one_by_one(detector: LearnedDetector) -> None:
+    texts = ["you idiot", "tum pagal ho kya", "شکریہ", "hello there", "🙂"]
+    items = [item(t) for t in texts]
+    assert detector.detect_batch(items) == [detector.detect(i) for i in items]
+
+
+def test_signals_carry_the_detector_name_and_model_version(detector: LearnedDetector) -> None:
+    signal = detector.detect(item("you stupid moron"))[0]
+    assert signal.detector == "learned"
+    assert signal.version == detector.bundle.version == LearnedDetector.version
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this is great", ("en",)),  # English
+        ("yeh kya bakwas hai yaar", ("roman-ur",)),  # Roman Urdu
+        ("یہ کیا ہے", ("ur",)),  # Urdu script
+        ("🙂🙂", ()),  # nothing to score
+        ("यह क्या है", ("hi",)),  # Devanagari goes to the Hindi model
+    ],
+)
+def test_route(text: str, expected: tuple[str, ...]) -> None:
+    assert route(item(text)) == expected

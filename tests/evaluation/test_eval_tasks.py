@@ -1,0 +1,43 @@
+"""Head probabilities -> a data set's own labels."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from hifazat.evaluation.tasks import apply_task, gated_probabilities
+
+P = np.asarray
+
+
+def test_binary_blend_and_threshold() -> None:
+    task = {"kind": "binary", "labels": ["NOT", "OFF"], "blend": {"a": 0.5, "b": 0.5}, "threshold": 0.5}
+    probs = {"a": P([0.9, 0.2, 0.6]), "b": P([0.7, 0.1, 0.3])}
+    assert apply_task(task, probs) == ["OFF", "NOT", "NOT"]  # means 0.8, 0.15, 0.45
+
+
+def test_positive_label_can_come_first_in_the_data_set() -> None:
+    # RUHSOLD task 1 calls abusive "0": the task's labels are (negative, positive) = ("1", "0").
+    task = {"kind": "binary", "labels": ["1", "0"], "blend": {"abusive": 1.0}, "threshold": 0.5}
+    assert apply_task(task, {"abusive": P([0.8, 0.1])}) == ["0", "1"]
+
+
+def test_ordinal_cuts() -> None:
+    task = {"kind": "ordinal", "labels": ["NAG", "CAG", "OAG"], "blend": {"o": 1.0}, "thresholds": [0.3, 0.6]}
+    assert apply_task(task, {"o": P([0.1, 0.3, 0.59, 0.6])}) == ["NAG", "CAG", "CAG", "OAG"]
+
+
+def test_multiclass_offsets_move_the_decision() -> None:
+    task = {"kind": "multiclass", "labels": ["0", "1", "2"], "head": "d"}
+    probs = {"d": P([[0.3, 0.4, 0.3]])}
+    assert apply_task(task, probs) == ["1"]
+    assert apply_task({**task, "offsets": [0.5, 0.0, 0.0]}, probs) == ["0"]
+
+
+def test_gated_mix_one_is_the_pure_hierarchy() -> None:
+    task = {"kind": "gated", "labels": ["0", "1", "2"], "head": "f", "gate": "g", "normal": "1",
+            "classes": ["0", "1", "2"], "mix": 1.0}  # fmt: skip
+    probs = {"f": P([[0.2, 0.6, 0.2]]), "g": P([0.8])}
+    mixed = gated_probabilities(task, probs)
+    # P(normal) = 1 - gate; the abusive mass 0.8 is shared 50/50 by classes 0 and 2
+    assert np.allclose(mixed, [[0.4, 0.2, 0.4]])
+    assert apply_task(task, probs) in (["0"], ["2"])
