@@ -11,9 +11,14 @@ import os
 import random
 from pathlib import Path
 
-DATASETS = Path(os.environ.get("HIFAZAT_DATASETS_DIR", Path(__file__).resolve().parents[2] / "shared" / "datasets"))
+DATASETS = Path(
+    os.environ.get("HIFAZAT_DATASETS_DIR", Path(__file__).resolve().parents[2] / "shared" / "datasets")
+)
 REAL = {
-    "en": [("olid-a", "olid_offenseval2019/olid-training-v1.0.dedup_vs_test.tsv"), ("davidson", "davidson2017_hate_offensive/labeled_data.train80.csv")],
+    "en": [
+        ("olid-a", "olid_offenseval2019/olid-training-v1.0.dedup_vs_test.tsv"),
+        ("davidson", "davidson2017_hate_offensive/labeled_data.train80.csv"),
+    ],
     "roman-ur": [("ruhsold-task1", "ruhsold_roman_urdu/task_1_train.dedup_vs_test.tsv")],
     "ur": [("urdu-threat", "urdu_threat_amjad2021/train.dedup_vs_test.csv")],
 }
@@ -80,7 +85,13 @@ def corpus(n: int, seed: int = 20261125, *, real: bool = True) -> list[str]:
         out = []
         for _ in range(n):
             roll = rng.random()
-            lang = "en" if roll < SHARES["en"] else "roman-ur" if roll < SHARES["en"] + SHARES["roman-ur"] else "ur"
+            lang = (
+                "en"
+                if roll < SHARES["en"]
+                else "roman-ur"
+                if roll < SHARES["en"] + SHARES["roman-ur"]
+                else "ur"
+            )
             out.append(rng.choice(pools[lang])[:500])
         return out
     return synthetic(n, rng)

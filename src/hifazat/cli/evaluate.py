@@ -18,6 +18,12 @@ def eval_command(
     dataset: str = typer.Argument(..., help="Data-set name, e.g. ruhsold-task1, olid-a, sms-spam."),
     input_file: Path = typer.Option(..., "--input", "-i", help="A file of the data set in its own format."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write one JSON line per row here."),
+    data: Path | None = typer.Option(
+        None,
+        "--data",
+        help="Shared data-set folder, for TRAC-1's eval-time model (default: $HIFAZAT_DATASETS).",
+    ),
+    fixed: bool = typer.Option(False, "--fixed", help="TRAC-1: use only the shipped heads, fit nothing."),
 ) -> None:
     """Predict every row of a data-set file in the data set's own labels and print its metric."""
     from hifazat.evaluation.datasets import DATASETS
@@ -31,7 +37,7 @@ def eval_command(
             raise NotFoundError(f"unknown data set {dataset!r}", hint="known: " + ", ".join(sorted(DATASETS)))
         if input_file.exists() and not input_file.is_file():
             raise InvalidInputError(f"{input_file} is a directory, not a file")
-        result = evaluate_file(dataset, input_file, output)
+        result = evaluate_file(dataset, input_file, output, data_dir=data, fixed_only=fixed)
     for problem in result.problems:
         stderr.print(f"warning: {input_file}: {problem}")
     spec = result.dataset
@@ -43,6 +49,8 @@ def eval_command(
         console.print(f"predictions: {output}")
     if spec.licence_note:
         console.print(f"licence: {spec.licence_note}")
+    if result.method:
+        console.print(f"method: {result.method}")
     if result.report is None:
         console.print(f"no metric: {result.note}")
         return

@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
             from hifazat.services.demo import seed_demo
 
             for line in seed_demo(engine):
-                console.print(line)
+                console.print(line, soft_wrap=True, highlight=False, markup=False)
 
     @app.command()
     def serve(

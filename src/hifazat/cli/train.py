@@ -12,6 +12,10 @@ from hifazat.cli.errors import domain_errors
 console = Console(highlight=False)
 
 
+def _log(line: str) -> None:
+    console.print(line, markup=False)
+
+
 def train_command(
     data: Path | None = typer.Option(
         None, "--data", help="Shared data-set folder (default: $HIFAZAT_DATASETS or ../shared/datasets)."
@@ -22,13 +26,11 @@ def train_command(
     jobs: int = typer.Option(2, "--jobs", min=1, max=8, help="Parallel cross-validation fits."),
 ) -> None:
     """Train every learned head from the shared data sets (deterministic) and write artefacts + manifest."""
-    from hifazat.training.corpora import default_data_dir
+    from hifazat.evaluation.datasets import default_data_dir
     from hifazat.training.learned import default_output_dir, train_all
 
     with domain_errors():
-        manifest = train_all(
-            data or default_data_dir(), out or default_output_dir(), n_jobs=jobs, log=console.print
-        )
+        manifest = train_all(data or default_data_dir(), out or default_output_dir(), n_jobs=jobs, log=_log)
     console.print(f"learned models {manifest['version']} written")
 
 

@@ -19,6 +19,8 @@ from hifazat.core.text.normalise import normalise
 
 INVISIBLE = re.compile(r"[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufe00-\ufe0f]+")
 SURROGATE = re.compile("[\ud800-\udfff]")
+_NO_CONTEXT = Context()
+"""Shared by items posted without context (frozen; its empty `extra` is never written to)."""
 DEFAULT_MAX_CHARS = 10_000
 """Longest text accepted by default, in characters (a long caption or a transcript chunk)."""
 
@@ -36,7 +38,7 @@ def check_text(text: object, max_chars: int) -> str:
         if not text.strip():
             raise InvalidInputError("text is empty (only spaces or invisible characters)")
         return text
-    if not INVISIBLE.sub("", text):
+    if INVISIBLE.fullmatch(text):
         raise InvalidInputError("text is empty (only spaces or invisible characters)")
     if SURROGATE.search(text):
         raise InvalidInputError("text contains unpaired surrogate code points (it is not valid Unicode)")
@@ -57,7 +59,12 @@ class Moderator:
         self.detectors = tuple(detectors)
         self.catalogue = catalogue
         self.max_chars = max_chars
-        self.engine = DecisionEngine(catalogue, rules, engine_version=__version__)
+        self.engine = DecisionEngine(
+            catalogue,
+            rules,
+            engine_version=__version__,
+            statistical=frozenset(d.name for d in self.detectors if d.statistical),
+        )
         self.detector_versions = {d.name: d.version for d in self.detectors}
 
     @classmethod
@@ -74,7 +81,7 @@ class Moderator:
     def item(self, text: str, context: Context | None = None) -> Item:
         checked = check_text(text, self.max_chars)
         norm = normalise(checked)
-        return Item(checked, norm, identify(norm), context or Context())
+        return Item(checked, norm, identify(norm), context or _NO_CONTEXT)
 
     def check(self, text: str, context: Context | None = None) -> Verdict:
         """The verdict for one text; raises `InvalidInputError` for text the engine cannot take."""
@@ -84,18 +91,52 @@ class Moderator:
         """Verdicts for many texts at once (detectors vectorise); invalid text raises before any work."""
         if contexts is not None and len(contexts) != len(texts):
             raise InvalidInputError(f"{len(texts)} texts but {len(contexts)} contexts")
-        items = [self.item(t, contexts[i] if contexts else None) for i, t in enumerate(texts)]
+        items: list[Item] = []
+        seen: dict[tuple[str, int], Item] = {}  # a repeated text is normalised once
+        for i, text in enumerate(texts):
+            context = contexts[i] if contexts else None
+            key = (text, id(context))
+            item = seen.get(key) if isinstance(text, str) else None
+            if item is None:
+                item = seen[key] = self.item(text, context)
+            items.append(item)
         return self.check_items(items)
 
     def check_items(self, items: list[Item]) -> list[Verdict]:
+        """Verdicts for prepared items. Copies of one (text, context) are detected and decided once,
+        except by `cross_item` detectors (copy-paste campaigns), which see every copy."""
+        slots: dict[tuple[str, int], int] = {}
+        slot_of = [slots.setdefault((item.text, id(item.context)), len(slots)) for item in items]
+        unique = items if len(slots) == len(items) else _firsts(items, slot_of, len(slots))
         per_item: list[list[Signal]] = [[] for _ in items]
         for detector in self.detectors:
-            for bucket, found in zip(per_item, detector.detect_batch(items), strict=True):
-                bucket.extend(found)
-        return [
-            self.engine.decide(item, signals, self.detector_versions)
-            for item, signals in zip(items, per_item, strict=True)
-        ]
+            if detector.cross_item or unique is items:
+                found = detector.detect_batch(items)
+            else:
+                found_unique = detector.detect_batch(unique)
+                found = [found_unique[s] for s in slot_of]
+            for bucket, signals in zip(per_item, found, strict=True):
+                bucket.extend(signals)
+        verdicts: list[Verdict] = []
+        decided: dict[int, tuple[list[Signal], Verdict]] = {}
+        for item, slot, signals in zip(items, slot_of, per_item, strict=True):
+            earlier = decided.get(slot)
+            if earlier is not None and earlier[0] == signals:
+                verdicts.append(earlier[1])  # a copy with the same signals: the same verdict
+                continue
+            verdict = self.engine.decide(item, signals, self.detector_versions)
+            decided[slot] = (signals, verdict)
+            verdicts.append(verdict)
+        return verdicts
+
+
+def _firsts(items: list[Item], slot_of: list[int], n: int) -> list[Item]:
+    """The first item of each slot, in slot order."""
+    firsts: list[Item | None] = [None] * n
+    for item, slot in zip(items, slot_of, strict=True):
+        if firsts[slot] is None:
+            firsts[slot] = item
+    return [item for item in firsts if item is not None]
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,16 @@ from hifazat.evaluation.readers import (
 )
 
 Reader = Callable[[Path], ReadResult]
+DATASETS_ENV = "HIFAZAT_DATASETS"
+
+
+def default_data_dir(repo_root: Path | None = None) -> Path:
+    """`$HIFAZAT_DATASETS`, else `../shared/datasets` next to the repository root."""
+    env = os.environ.get(DATASETS_ENV)
+    if env:
+        return Path(env)
+    root = repo_root or Path(__file__).resolve().parents[3]
+    return root.parent / "shared" / "datasets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +177,16 @@ DATASETS: dict[str, DatasetSpec] = {
             lambda path: read_label_tab_text(path, ("ham", "spam")),
             "accuracy 97.64% (Almeida et al. 2011, linear SVM; not re-verified)",
             extra_metrics=("f1:spam", "mcc"),
+        ),
+        DatasetSpec(
+            "bend-the-truth",
+            "Bend the Truth: Urdu news articles, Fake vs Real",
+            "ur",
+            ("Fake", "Real"),
+            "f1:Fake",
+            _table(",", ("text",), ("label",), ("Fake", "Real")),
+            "F1(Fake) 0.87, F1(Real) 0.90 (AdaBoost, Amjad et al. 2020)",
+            extra_metrics=("f1:Real", "macro_f1"),
         ),
         DatasetSpec(
             "trac-en-fb",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -20,10 +21,11 @@ from numpy.typing import NDArray
 from hifazat.core.classifiers.bundle import ModelBundle, default_bundle
 from hifazat.core.errors import InvalidInputError, NotFoundError
 from hifazat.core.text.normalise import normalise
-from hifazat.evaluation.datasets import DatasetSpec, get_dataset
+from hifazat.evaluation.datasets import DatasetSpec, default_data_dir, get_dataset
 from hifazat.evaluation.metrics import Report, classification_report
 from hifazat.evaluation.readers import DatasetFileError, RowProblem
 from hifazat.evaluation.tasks import apply_task, task_scores
+from hifazat.evaluation.trac import eval_time_predict
 
 BATCH = 4096
 
@@ -42,10 +44,22 @@ class EvalResult:
     model_version: str = ""
     scored_rows: int = 0
     extra: dict[str, float] = field(default_factory=dict)
+    method: str = ""
+    """How the labels were produced, when there is a choice (TRAC-1)."""
 
     @property
     def primary(self) -> float | None:
         return self.report.metric(self.dataset.metric) if self.report else None
+
+
+def _fake_news(texts: Sequence[str]) -> list[str]:
+    from hifazat.core.classifiers.fake_news import predict_labels
+
+    return predict_labels(texts)
+
+
+SEPARATE_MODELS: dict[str, Callable[[Sequence[str]], list[str]]] = {"bend-the-truth": _fake_news}
+"""Data sets predicted by a model of their own rather than a head of the learned bundle."""
 
 
 def predict_texts(
@@ -80,9 +94,19 @@ def write_predictions(path: Path, labels: Sequence[str]) -> None:
 
 
 def evaluate_file(
-    dataset: str, input_path: Path, output_path: Path | None, bundle: ModelBundle | None = None
+    dataset: str,
+    input_path: Path,
+    output_path: Path | None,
+    bundle: ModelBundle | None = None,
+    *,
+    data_dir: Path | None = None,
+    fixed_only: bool = False,
 ) -> EvalResult:
-    """Read, predict, write and (when the file has labels) score one file of a data set."""
+    """Read, predict, write and (when the file has labels) score one file of a data set.
+
+    For TRAC-1, see `hifazat.evaluation.trac`: unless `fixed_only`, a throw-away model is fitted on
+    the shared TRAC-1 files under `data_dir` when they are there.
+    """
     spec = get_dataset(dataset)
     if not input_path.is_file():
         raise NotFoundError(f"input file {input_path} does not exist")
@@ -96,12 +120,27 @@ def evaluate_file(
     if not read.rows:
         raise InvalidInputError(f"{input_path} has no data rows")
     bundle = bundle or default_bundle()
-    predictions, scores = predict_texts(bundle, spec.name, [row.text for row in read.rows])
-    task = bundle.tasks[spec.name]
+    texts = [row.text for row in read.rows]
+    method = ""
+    if spec.name in SEPARATE_MODELS:
+        predictions, scores = SEPARATE_MODELS[spec.name](texts), None
+        task: dict[str, Any] = {"kind": "multiclass", "labels": list(spec.labels)}
+        method = "the packaged Urdu fake-news classifier (core/models/fake_news)"
+    else:
+        predictions, scores = predict_texts(bundle, spec.name, texts)
+        task = bundle.tasks[spec.name]
+    if spec.name.startswith("trac-en"):
+        fitted = None if fixed_only else eval_time_predict(bundle, data_dir or default_data_dir(), texts)
+        if fitted is not None:
+            predictions, scores = fitted, None
+            method = "eval-time model fitted on the shared TRAC-1 train+dev files (not shipped)"
+        else:
+            method = "fixed cut-offs on the shipped English heads (no TRAC-1 data used)"
     positive = str(task["labels"][-1]) if task["kind"] == "binary" else None
     if output_path is not None:
         write_predictions(output_path, predictions)
     result = EvalResult(spec, predictions, read.problems, None, seconds=0.0, model_version=bundle.version)
+    result.method = method
     if not read.has_labels:
         result.note = f"the file has no labels ({read.note}); predictions written, no metric"
     else:

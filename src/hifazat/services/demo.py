@@ -16,6 +16,7 @@ from hifazat.core.signals import Context
 from hifazat.services.accounts import create_account
 from hifazat.services.content import submit_content
 from hifazat.services.reports import file_report
+from hifazat.services.safety import seed_safety_demo
 from hifazat.settings import Settings
 from hifazat.storage.unit import Database
 
@@ -103,7 +104,7 @@ def seed_demo(engine: Engine, *, moderator: Moderator | None = None) -> list[str
                     content_id=content_id,
                     policy_id=policy,
                 )
-    return _walkthrough(catalogue.version, len(catalogue.policies))
+    return _walkthrough(catalogue.version, len(catalogue.policies)) + seed_safety_demo(engine)
 
 
 def _walkthrough(version: str, policies: int) -> list[str]:

@@ -8,16 +8,13 @@ are deliberately absent: their licences allow evaluation only.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hifazat.core.errors import NotFoundError
-from hifazat.evaluation.datasets import get_dataset
+from hifazat.evaluation.datasets import DATASETS_ENV, get_dataset
 from hifazat.evaluation.readers import ReadResult, read_header_table
-
-DATASETS_ENV = "HIFAZAT_DATASETS"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +35,6 @@ class Corpus:
     examples: list[Example] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     """Relative path -> sha256."""
-
-
-def default_data_dir(repo_root: Path | None = None) -> Path:
-    """`$HIFAZAT_DATASETS`, else `../shared/datasets` next to the repository root."""
-    env = os.environ.get(DATASETS_ENV)
-    if env:
-        return Path(env)
-    root = repo_root or Path(__file__).resolve().parents[3]
-    return root.parent / "shared" / "datasets"
 
 
 def sha256(path: Path) -> str:

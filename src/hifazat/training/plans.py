@@ -124,6 +124,7 @@ ENGLISH = LanguageRecipe(
             ("0", "1"),
             _offensive,
             "offensive or not, on the union of OLID, HASOC, Davidson and Kaggle insults",
+            C=2.0,
         ),
         HeadRecipe(
             "harassment",
@@ -146,7 +147,15 @@ ENGLISH = LanguageRecipe(
             _profanity,
             "vulgar language without a target (Davidson offensive, HASOC PRFN, OLID UNT)",
         ),
-        HeadRecipe("olid", "binary", ("NOT", "OFF"), _only("olid", "subtask_a"), "OLID sub-task A only"),
+        HeadRecipe(
+            "olid",
+            "binary",
+            ("NOT", "OFF"),
+            _only("olid", "subtask_a"),
+            "OLID sub-task A only, NB-LR",
+            method="nblr",
+            C=4.0,
+        ),
         HeadRecipe(
             "hasoc", "binary", ("NOT", "HOF"), _only("hasoc_en", "task_1"), "HASOC 2019 English task 1 only"
         ),
@@ -156,8 +165,7 @@ ENGLISH = LanguageRecipe(
             ("0", "1", "2"),
             _only("davidson", "class"),
             "Davidson hate / offensive / neither",
-            C=1.0,
-            class_weight="balanced",
+            C=4.0,
         ),
         HeadRecipe("insult", "binary", ("0", "1"), _only("kaggle_insults", "insult"), "Kaggle insults only"),
         HeadRecipe("spam", "binary", ("ham", "spam"), _only("sms_spam", "label"), "SMS spam", C=20.0),

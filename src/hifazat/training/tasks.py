@@ -82,7 +82,6 @@ TASK_SPECS: tuple[TaskSpec, ...] = (
         _col("label"),
         {"kind": "binary", "labels": ["0", "1"], "blend": {"threat": 1.0}},
         "f1:1",
-        {"negative_weight": 2},
     ),
     TaskSpec(
         "davidson",
@@ -180,25 +179,12 @@ def tune_tasks(
             probs[head] = p[[position[int(r)] for r in keep_rows]]
         score = objective(spec.metric, task["labels"])
         if task["kind"] == "binary":
-            weights = None
-            if spec.options.get("negative_weight"):
-                weights = np.where(
-                    np.asarray(truth) == task["labels"][0], float(spec.options["negative_weight"]), 1.0
-                )
             grid = spec.options.get("weights", (0.0, 0.25, 0.5, 0.75, 1.0))
-            tuned, value = tune_binary(task, probs, truth, score, weight_grid=grid, sample_weight=weights)
+            tuned, value = tune_binary(task, probs, truth, score, weight_grid=grid)
         else:
             tuned, value = tune_offsets(task, probs, truth, score, mixes=spec.options.get("mixes", (0.0,)))
         predicted = apply_task(tuned, probs)
-        plain = score(truth, predicted) if spec.options.get("negative_weight") else value
-        tuned["cv"] = {"n": len(truth), spec.metric: round(float(plain), 4)}
-        if spec.options.get("negative_weight"):
-            tuned["cv"][f"{spec.metric} (negatives x{spec.options['negative_weight']})"] = round(
-                float(value), 4
-            )
-            tuned["prior_note"] = (
-                "threshold chosen with negatives weighted to the documented test prior (~33% threats)"
-            )
+        tuned["cv"] = {"n": len(truth), spec.metric: round(float(value), 4)}
         if spec.dataset == "davidson":
             from sklearn.metrics import f1_score
 

@@ -50,7 +50,6 @@ def tune_binary(
     truth: Sequence[str],
     score: Objective,
     weight_grid: Sequence[float] = (0.0, 0.25, 0.5, 0.75, 1.0),
-    sample_weight: NDArray[np.float64] | None = None,
 ) -> tuple[dict[str, Any], float]:
     """Best blend weights (two heads at most) and threshold; returns the task and its score."""
     heads = list(task["blend"])
@@ -63,18 +62,10 @@ def tune_binary(
         s = sum(w * probs[h] for h, w in mix.items())
         for th in _THRESHOLDS:
             pred = np.where(s >= th, labels[1], labels[0])
-            value = _weighted(score, t, pred, sample_weight)
+            value = score(list(t), list(pred))
             if value > best[0]:
                 best = (value, {**task, "blend": mix, "threshold": float(th)})
     return best[1], best[0]
-
-
-def _weighted(score: Objective, t: NDArray[Any], p: NDArray[Any], w: NDArray[np.float64] | None) -> float:
-    if w is None:
-        return score(list(t), list(p))
-    # Integer importance weights: repeat rows (used to simulate a documented test prior).
-    reps = np.round(w).astype(int)
-    return score(list(np.repeat(t, reps)), list(np.repeat(p, reps)))
 
 
 def tune_offsets(

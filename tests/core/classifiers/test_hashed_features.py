@@ -48,3 +48,12 @@ def test_zero_idf_drops_a_feature() -> None:
     idf = np.ones(1 << 14, dtype=np.float32)
     idf[counts.indices] = 0.0
     assert tfidf(counts, idf).nnz == 0
+
+
+def test_batch_counts_equal_the_per_text_columns() -> None:
+    h = HashedFeatures(FeatureSpec(n_bits=16))
+    texts = ["tum bohat ache ho", "", "you you you idiot!!", "ایک دو ایک"]
+    counts = h.counts(texts)
+    for i, text in enumerate(texts):
+        expected = np.bincount(h.columns(text), minlength=1 << 16) if text else np.zeros(1 << 16)
+        assert np.array_equal(counts[i].toarray().ravel(), expected)

@@ -143,3 +143,15 @@ def test_verdict_dict_shape() -> None:
         "note": "",
     }
     assert data["detector_versions"] == {"threats": "1"}
+
+
+def test_a_model_alone_never_bans_and_never_flags_a_word_policy() -> None:
+    engine = DecisionEngine(CATALOGUE, engine_version="test", statistical=frozenset({"model"}))
+    threat = [sig("safety.threats", 0.95, (0, 4), detector="model")]
+    assert engine.decide(item("text here"), threat, {}).action == "review"
+    corroborated = [*threat, sig("safety.threats", 0.9, (0, 4), detector="rules")]
+    assert engine.decide(item("text here"), corroborated, {}).action == "remove"
+    profanity = [sig("safety.profanity", 0.99, detector="model")]
+    assert engine.decide(item("Scunthorpe"), profanity, {}).action == "allow"
+    harassment = [sig("safety.harassment", 0.95, (0, 4), detector="model")]
+    assert engine.decide(item("text here"), harassment, {}).action == "remove"

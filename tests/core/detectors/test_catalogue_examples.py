@@ -27,7 +27,6 @@ KNOWN_GAPS: dict[str, str] = {
     "کیپشن: 'اگر تم بھی میری طرح": "implicit suicide suggestion; needs a learned model",
     "ایک رقص کی ویڈیو کے نیچے کسی جنسی": "description; the explicit text is not given",
     "موٹروے پر حادثے کے بعد لاشوں": "graphic footage; nothing in the text",
-    "نوجوانوں کی ویڈیو جس میں وہ شرط لگا کر": "description of a dog fight video",
     "2010 کے سیلاب کی فوٹیج": "old footage re-dated; needs claim/media matching",
     "گنتی مکمل ہونے سے پہلے": "a fake result graphic; image content",
     "پولنگ سے ایک رات پہلے": "synthetic audio; media forensics, not text",
@@ -81,6 +80,7 @@ def _gap(text: str) -> bool:
 def test_violating_example_is_acted_on(policy: str, lang: str, text: str) -> None:
     verdict = rule_moderator().check(text)
     if _gap(text):
+        assert verdict.action == "allow", f"now caught: remove it from KNOWN_GAPS: {text}"
         pytest.xfail(f"known gap: {text[:40]}")
     assert verdict.action != "allow", f"{policy} ({lang}) allowed: {text}"
 

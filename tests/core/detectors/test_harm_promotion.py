@@ -56,6 +56,13 @@ CASES = [
         0.3,
         "",
     ),  # ru
+    (
+        "Kuch mat khao bahar ka, ghar ka khana best hai, weight control",
+        EATING,
+        0.0,
+        0.0,
+        "",
+    ),  # ru: no junk food
 ]
 
 

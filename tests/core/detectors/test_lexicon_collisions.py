@@ -21,6 +21,10 @@ DETECTOR = LexiconDetector()
         "Apni marzi se karo",  # marzi (wish)
         "Mirza sahab aa gaye",  # a surname
         "Chodo yaar, jane do",  # chodo (leave it)
+        "Clean sheets for the guest room",  # sheets is not a vowel-merged "shit"
+        "This slot opens at nine",  # slot is not "slut"
+        "Order on example.com today",  # com is not "cum"
+        "Nigeria won the match",  # a country
     ],
 )
 def test_everyday_roman_urdu_is_clean(text: str) -> None:
@@ -32,6 +36,7 @@ def test_everyday_roman_urdu_is_clean(text: str) -> None:
     [
         ("go home paki", "safety.hate"),  # the slur itself still matches
         ("tu chutiya hai", "safety.harassment"),  # Roman Urdu abuse still matches
+        ("phuuuck this", "safety.profanity"),  # English obfuscation still matches loosely
     ],
 )
 def test_abuse_still_matches(text: str, policy: str) -> None:

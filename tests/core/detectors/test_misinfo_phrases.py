@@ -46,6 +46,7 @@ CASES = [
     ("Vote SMS se bhi de sakte hain, 8300 par bhejo", CIVIC, 0.6, 0.75, "Vote SMS se bhi de sakte"),  # ru
     ("ہماری جماعت کے حامی اتوار کو ووٹ ڈالیں گے", CIVIC, 0.6, 0.75, "اتوار کو ووٹ ڈال"),  # ur
     ("Kal vote dalne zaroor jana, polling 8 baje shuru hogi", CIVIC, 0.0, 0.0, ""),  # ru: correct reminder
+    ("Election ek din baad hai, vote zaroor dalein", CIVIC, 0.0, 0.0, ""),  # ru: a correct reminder
 ]
 
 

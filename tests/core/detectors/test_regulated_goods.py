@@ -36,6 +36,10 @@ CASES = [
         "",
     ),  # ru: licence news
     ("Glue gun available, price 500 rupay", WEAPONS, 0.0, 0.0, ""),  # en: a glue gun is a tool
+    ("Gun metal phone cover available, price 500", WEAPONS, 0.0, 0.0, ""),  # en: a colour
+    ("Crystal glass set available, home delivery", DRUGS, 0.0, 0.0, ""),  # en: glassware
+    ("Weed killer spray available, price 900", DRUGS, 0.0, 0.0, ""),  # en: garden product
+    ("Ice maker machine available, COD", DRUGS, 0.0, 0.0, ""),  # en: an appliance
     ("Toss ka rate lo, sure shot tips, WhatsApp group join karo", GAMBLING, 0.85, 1.0, "Toss ka rate"),  # ru
     ("Online casino app, referral code in bio, join now", GAMBLING, 0.85, 1.0, "Online casino"),  # en
     ("میچ کا ریٹ لیں، پکی ٹپس", GAMBLING, 0.55, 1.0, "پکی ٹپس"),  # ur: tips without a group: review

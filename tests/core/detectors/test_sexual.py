@@ -36,6 +36,7 @@ CASES = [
         "",
     ),  # ru: a creator's channel
     ("Full recipe video link in bio", NUDITY, 0.0, 0.0, ""),  # en: a cooking video
+    ("Video call service band hai aaj, network ka masla", SEXUAL, 0.0, 0.0, ""),  # ru: a telecom outage
 ]
 
 

@@ -53,6 +53,7 @@ CASES = [
     ("میں 10 سال کا ہوں، مجھے فالو کریں", MINOR, 0.6, 1.0, "میں 10 سال کا ہوں"),  # ur
     ("Main 10 saal se yahan kaam kar raha hun", MINOR, 0.0, 0.0, ""),  # ru: ten years of work
     ("Age 55 and still dancing", MINOR, 0.0, 0.0, ""),  # en: not a child
+    ("Meri umar 11 saal thi jab abbu ka inteqal hua", MINOR, 0.0, 0.0, ""),  # ru: a past age
 ]
 
 

@@ -121,21 +121,53 @@ class HashedFeatures:
         entries = [self._word(t) for t in toks]
         parts = [e[0] for e in entries]
         if self.spec.word_bigrams and len(toks) > 1:
-            # Bigram columns mix the two words' 32-bit keys (vectorised, no string per bigram).
             keys = np.fromiter((e[1] for e in entries), dtype=np.int64, count=len(entries))
-            mixed = (keys[:-1] * _BIGRAM_MIX) ^ (keys[1:] + np.int64(0x5BD1E995))
-            parts.append((mixed ^ (mixed >> 29)) & self._mask)
+            parts.append(self._bigrams(keys))
         return np.concatenate(parts)
 
+    def _bigrams(self, keys: NDArray[np.int64]) -> NDArray[np.int64]:
+        """Columns of word bigrams from consecutive words' 32-bit keys (no string per bigram)."""
+        mixed = (keys[:-1] * _BIGRAM_MIX) ^ (keys[1:] + np.int64(0x5BD1E995))
+        out: NDArray[np.int64] = (mixed ^ (mixed >> 29)) & self._mask
+        return out
+
     def counts(self, texts: Sequence[str] | Iterable[str]) -> sparse.csr_matrix:
-        """A (texts x 2**n_bits) matrix of raw feature counts, float32."""
-        cols_list = [self.columns(t) for t in texts]
-        lengths = np.fromiter((len(c) for c in cols_list), dtype=np.int64, count=len(cols_list))
-        indptr = np.zeros(len(cols_list) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=indptr[1:])
-        cols = np.concatenate(cols_list) if cols_list else np.zeros(0, dtype=np.int64)
+        """A (texts x 2**n_bits) matrix of raw feature counts, float32 (canonical CSR).
+
+        Works on the whole batch at once: the per-word column arrays are concatenated, bigram
+        columns are computed for every pair of neighbouring tokens of the same text, and repeats
+        are summed row by row.
+        """
+        word = self._word
+        pieces: list[NDArray[np.int64]] = []
+        keys: list[int] = []
+        per_row: list[int] = []
+        tokens_per_row: list[int] = []
+        for text in texts:
+            n = 0
+            toks = TOKEN.findall(prepare(text))
+            for tok in toks:
+                cols, key = word(tok)
+                pieces.append(cols)
+                keys.append(key)
+                n += len(cols)
+            per_row.append(n)
+            tokens_per_row.append(len(toks))
+        n_rows = len(per_row)
+        row_ids = np.arange(n_rows, dtype=np.int64)
+        cols = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
+        rows = np.repeat(row_ids, per_row)
+        if self.spec.word_bigrams and len(keys) > 1:
+            token_row = np.repeat(row_ids, tokens_per_row)
+            same = token_row[:-1] == token_row[1:]
+            cols = np.concatenate([cols, self._bigrams(np.asarray(keys, dtype=np.int64))[same]])
+            rows = np.concatenate([rows, token_row[:-1][same]])
+            # Two runs each sorted by row: a stable sort merges them in linear time.
+            cols = cols[np.argsort(rows, kind="stable")]
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
         data = np.ones(len(cols), dtype=np.float32)
-        matrix = sparse.csr_matrix((data, cols, indptr), shape=(len(cols_list), self.spec.n_features))
+        matrix = sparse.csr_matrix((data, cols, indptr), shape=(n_rows, self.spec.n_features))
         matrix.sum_duplicates()
         return matrix
 

@@ -10,9 +10,11 @@ from hifazat.core.decide.rules import RuleSet
 from hifazat.core.decide.verdict import SEVERITY, Action, Band, Finding, RuleHit, Verdict, stricter
 from hifazat.core.detectors.base import Item
 from hifazat.core.guidelines import Catalogue
-from hifazat.core.signals import Signal, Span
+from hifazat.core.signals import Language, Signal, Span
 
 SELF_HARM = "health.self_harm"
+WORD_POLICIES = frozenset({"safety.profanity"})
+"""Policies about particular words: a model's score without any matched word is not enough."""
 NOTHING_EN = (messages.NOTHING_FOUND["en"],)
 NOTHING_UR = (messages.NOTHING_FOUND["ur"],)
 NEVER_REMOVED_ALONE = frozenset({SELF_HARM})
@@ -55,7 +57,17 @@ class _PolicyFacts:
 class DecisionEngine:
     """Turns one item's signals into a verdict under a guideline catalogue and a rule set."""
 
-    def __init__(self, catalogue: Catalogue, rules: RuleSet | None = None, *, engine_version: str) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        rules: RuleSet | None = None,
+        *,
+        engine_version: str,
+        statistical: frozenset[str] = frozenset(),
+    ) -> None:
+        """`statistical`: names of detectors whose evidence alone never removes under a
+        zero-tolerance policy (it goes to review) and never flags a word policy."""
+        self.statistical = statistical
         self.catalogue = catalogue
         self.rules = rules or RuleSet()
         self.engine_version = engine_version
@@ -72,20 +84,11 @@ class DecisionEngine:
             )
             for pid, p in catalogue.policies.items()
         }
+        self._clean_cache: dict[tuple[Language, int], Verdict] = {}
 
     def decide(self, item: Item, signals: list[Signal], detector_versions: Mapping[str, str]) -> Verdict:
         if not signals:
-            return Verdict(
-                action="allow",
-                findings=(),
-                signals=(),
-                language=item.language,
-                reasons_en=NOTHING_EN,
-                reasons_ur=NOTHING_UR,
-                guidelines_version=self.catalogue.version,
-                engine_version=self.engine_version,
-                detector_versions=detector_versions,
-            )
+            return self._clean(item.language, detector_versions)
         by_policy: dict[str, list[Signal]] = {}
         for signal in signals:
             group = by_policy.get(signal.policy)
@@ -110,7 +113,19 @@ class DecisionEngine:
                     support = True
                 if policy_action == "remove":
                     policy_action = "review"
-            spans = merge_spans([sp for s in group for sp in s.spans])
+            if self.statistical and all(s.detector in self.statistical for s in group):
+                # A model alone may be wrong: no automatic ban, no word filter without a word.
+                if policy_id in WORD_POLICIES:
+                    policy_action = "allow"
+                elif facts.tier == 1 and policy_action == "remove":
+                    policy_action = "review"
+            if len(group) == 1:  # the common case: one detector, spans usually one range
+                first = group[0]
+                spans = first.spans if len(first.spans) < 2 else merge_spans(list(first.spans))
+                detectors: tuple[str, ...] = (first.detector,)
+            else:
+                spans = merge_spans([sp for s in group for sp in s.spans])
+                detectors = tuple(sorted({s.detector for s in group}))
             findings.append(
                 Finding(
                     policy=policy_id,
@@ -118,14 +133,15 @@ class DecisionEngine:
                     band=band,
                     action=policy_action,
                     tier=facts.tier,
-                    detectors=tuple(sorted({s.detector for s in group})),
+                    detectors=detectors,
                     spans=spans,
                     evidence=tuple(text[sp.start : sp.end] for sp in spans),
                 )
             )
             if SEVERITY[policy_action] > SEVERITY[action]:
                 action = policy_action
-        findings.sort(key=lambda f: (f.tier, -f.score, f.policy))
+        if len(findings) > 1:
+            findings.sort(key=lambda f: (f.tier, -f.score, f.policy))
 
         hits: list[RuleHit] = []
         if self.rules:
@@ -151,6 +167,30 @@ class DecisionEngine:
             rules=tuple(hits),
             support=support,
         )
+
+    def _clean_verdict(self, language: Language, detector_versions: Mapping[str, str]) -> Verdict:
+        return Verdict(
+            action="allow",
+            findings=(),
+            signals=(),
+            language=language,
+            reasons_en=NOTHING_EN,
+            reasons_ur=NOTHING_UR,
+            guidelines_version=self.catalogue.version,
+            engine_version=self.engine_version,
+            detector_versions=detector_versions,
+        )
+
+    def _clean(self, language: Language, detector_versions: Mapping[str, str]) -> Verdict:
+        """The verdict for an item without signals, shared (it is immutable) by every such item of
+        one language under the same detector versions."""
+        key = (language, id(detector_versions))
+        cached = self._clean_cache.get(key)
+        if cached is None or cached.detector_versions is not detector_versions:
+            if len(self._clean_cache) > 64:
+                self._clean_cache.clear()
+            cached = self._clean_cache[key] = self._clean_verdict(language, detector_versions)
+        return cached
 
     def _reasons(
         self, findings: list[Finding], hits: list[RuleHit], support: bool

@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import celpy
+import yaml
 from celpy.adapter import json_to_cel
 from celpy.celparser import CELParseError
 from celpy.evaluation import CELEvalError
-import yaml
 
 from hifazat.core.decide.verdict import ACTIONS, Action
 from hifazat.core.errors import Located, ValidationFailedError
@@ -40,7 +40,33 @@ REQUIRED = ("id", "when", "action")
 UNKNOWN = -1  # stands for a missing context number inside expressions
 ROOTS = frozenset({"signals", "context", "language", "length"})
 CEL_WORDS = frozenset(
-    ["true", "false", "null", "in", "has", "size", "int", "uint", "double", "string", "bool", "bytes", "type", "matches", "contains", "startsWith", "endsWith", "exists", "exists_one", "all", "map", "filter", "duration", "timestamp", "dyn"]
+    [
+        "true",
+        "false",
+        "null",
+        "in",
+        "has",
+        "size",
+        "int",
+        "uint",
+        "double",
+        "string",
+        "bool",
+        "bytes",
+        "type",
+        "matches",
+        "contains",
+        "startsWith",
+        "endsWith",
+        "exists",
+        "exists_one",
+        "all",
+        "map",
+        "filter",
+        "duration",
+        "timestamp",
+        "dyn",
+    ]
 )
 STRING_LITERAL = re.compile(r"""("([^"\\]|\\.)*"|'([^'\\]|\\.)*')""")
 NAME = re.compile(r"(?<![\w.])([A-Za-z_]\w*)")

@@ -33,6 +33,12 @@ class Detector(ABC):
 
     name: ClassVar[str]
     version: ClassVar[str]
+    statistical: ClassVar[bool] = False
+    """True for detectors whose scores come from a trained model with no word-level rule behind them.
+    The decision step never bans on such evidence alone (see `hifazat.core.decide.engine`)."""
+    cross_item: ClassVar[bool] = False
+    """True when `detect_batch` relates items to each other (copies in one batch): such a detector
+    sees every item of a batch, while the others see each distinct (text, context) once."""
 
     @abstractmethod
     def detect(self, item: Item) -> list[Signal]:

@@ -36,9 +36,16 @@ _SCAM_CUE = re.compile(
     r"password|otp|pin|bonus|offer|guaranteed|call now|txt|inaam|inam|jeeta|jeetay|jeeto|paisay|paise|"
     r"rupay|rs|pkr|easypaisa|jazzcash)\b|[£$€]|انعام|جیت|پیسے|روپے|اکاؤنٹ"
 )
-_MIN_SCORE = 0.05
+_EN_TARGET = re.compile(
+    r"@\w|\b(?:you|u|ur|your|yours|youre|ya|yall|y'all|urself|yourself|he|she|him|her|his|hers|they|them|"
+    r"their|theirs|this guy|this girl|these people|those people|people like|go back|bitch|whore|slut)\b"
+)
+"""A person or group being addressed or described: English harassment needs a target."""
+_UNTARGETED = 0.6
+HARASSMENT = "safety.harassment"
+_MIN_SCORE = 0.25
 """Scores below this are not reported at all."""
-_EVIDENCE_SCORE = 0.3
+_EVIDENCE_SCORE = 0.5
 """Evidence spans are attached to signals at or above this score."""
 _MAX_SPANS = 3
 
@@ -72,6 +79,7 @@ class LearnedDetector(Detector):
     """Calibrated learned scores per policy, for English, Roman Urdu and Urdu script."""
 
     name: ClassVar[str] = "learned"
+    statistical: ClassVar[bool] = True
     version: ClassVar[str] = _packaged_version()
 
     def __init__(self, bundle: ModelBundle | None = None, *, min_score: float = _MIN_SCORE) -> None:
@@ -101,6 +109,8 @@ class LearnedDetector(Detector):
                     s = float(scores[j])
                     if "cue" in rule and not _SCAM_CUE.search(items[i].norm.text):
                         continue
+                    if policy == HARASSMENT and lang == "en" and not _EN_TARGET.search(items[i].norm.text):
+                        s *= _UNTARGETED  # swearing at nobody ("this is fucking awesome") is not harassment
                     if s > best[i].get(policy, (-1.0, ""))[0]:
                         best[i][policy] = (s, lang)
         out: list[list[Signal]] = []

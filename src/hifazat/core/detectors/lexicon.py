@@ -90,20 +90,27 @@ class LexiconDetector(Detector):
             else:
                 group.append(m)
         out: list[Signal] = []
-        for policy in sorted(by_policy):
+        for policy in sorted(by_policy) if len(by_policy) > 1 else by_policy:
             group = by_policy[policy]
-            if len(group) > 1:
-                group = prefer_exact(group)
-            best = strongest_per_occurrence(group, norm.text)
+            entry = group[0].entry
+            if all(m.entry is entry for m in group):  # one term, often found by several automata
+                best = {entry.term: entry.score}
+            else:
+                group = prefer_exact(group)  # keeps every (start, end) range of the group
+                best = strongest_per_occurrence(group, norm.text)
             terms = sorted(best, key=lambda t: (-best[t], t)) if len(best) > 1 else list(best)
-            ranges = sorted({(m.start, m.end) for m in group})  # one word often matches several ways
+            ranges = {(m.start, m.end) for m in group}
+            if len(ranges) == 1:
+                spans: tuple[Span, ...] = (norm.to_original(*ranges.pop()),)
+            else:
+                spans = merge_spans([norm.to_original(start, end) for start, end in sorted(ranges)])
             out.append(
                 Signal(
                     policy=policy,
                     score=combined_score(best.values()),
                     detector=self.name,
                     version=self.version,
-                    spans=merge_spans([norm.to_original(start, end) for start, end in ranges]),
+                    spans=spans,
                     note="|".join(terms[:_MAX_NOTE_TERMS]),
                 )
             )

@@ -196,6 +196,8 @@ class KeywordGate:
     def candidates(self, text: str) -> list[int]:
         """Indexes (ascending) of the rules whose keyword occurs in `text`."""
         mask = self.mask(text)
+        if not mask:
+            return []
         out: list[int] = []
         while mask:
             low = mask & -mask
@@ -219,7 +221,13 @@ class PhraseMatcher:
 
     def find(self, text: str) -> Iterator[tuple[PhraseRule, re.Match[str]]]:
         """Every (rule, match) in `text`, rules in file order, matches left to right."""
-        for index in self._gate.candidates(text):
+        indexes = self._gate.candidates(text)
+        if not indexes:
+            return iter(())  # most texts: no keyword, so no generator to build
+        return self._matches(text, indexes)
+
+    def _matches(self, text: str, indexes: list[int]) -> Iterator[tuple[PhraseRule, re.Match[str]]]:
+        for index in indexes:
             rule = self.rules[index]
             for match in rule.regex.finditer(text):
                 yield rule, match

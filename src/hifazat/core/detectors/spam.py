@@ -33,6 +33,8 @@ _BATCH_KEY = re.compile(r"[\W\d_]+")
 """Characters dropped before comparing texts across a batch ("Earn 5000!!" = "earn 5000")."""
 _NOT_ASCII_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 """`_BATCH_KEY` for ASCII text, as a `bytes.translate` deletion (a C-level table, no regex)."""
+_NOT_ASCII_LETTERS_B = _NOT_ASCII_LETTERS + bytes(range(128, 256))
+_LOWER_B = bytes(range(ord("a"), ord("z") + 1))
 _ASTRAL = "\U0001f000"
 _BATCH_MIN_KEY = 12
 """Texts shorter than this (after dropping digits and punctuation) are not campaign evidence: "nice!"."""
@@ -44,6 +46,7 @@ class SpamDetector(Detector):
 
     name: ClassVar[str] = "spam"
     version: ClassVar[str] = "1"
+    cross_item: ClassVar[bool] = True
 
     def __init__(self, links: LinkFinder | None = None) -> None:
         self._templates = PhraseMatcher(load_phrase_rules("spam.yaml", policies=[POLICY]))
@@ -87,8 +90,9 @@ class SpamDetector(Detector):
                 )
             )
         if links:
-            letters = [c for c in _without_links(text, links) if c.isascii() and c.isalpha()]
-            if len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.7 * len(letters):
+            letters = _ascii_letters(_without_links(text, links))
+            upper = len(letters.translate(None, _LOWER_B))
+            if len(letters) >= 12 and upper >= 0.7 * len(letters):
                 parts.append((0.7, "caps-with-link", [Span(0, len(text))]))
         tokens = norm.text.split()
         if len(tokens) >= 6 and len(set(tokens)) * 2 <= len(tokens):
@@ -105,9 +109,10 @@ class SpamDetector(Detector):
             emoji = _EMOJI.findall(text)
             if len(emoji) >= 15:
                 parts.append((0.6 if len(emoji) >= 30 else 0.45, f"emoji:{len(emoji)}", [Span(0, len(text))]))
-        if "@" in text and len(mentions := _MENTION.findall(text)) >= 5:
+        # every mention has an `@` and every hashtag a `#`: count those before any regex runs
+        if text.count("@") >= 5 and len(mentions := _MENTION.findall(text)) >= 5:
             parts.append((0.6, f"mentions:{len(mentions)}", [Span(0, len(text))]))
-        if "#" in text and len(tags := _HASHTAG.findall(text)) >= 10:
+        if text.count("#") >= 10 and len(tags := _HASHTAG.findall(text)) >= 10:
             parts.append((0.5, f"hashtags:{len(tags)}", [Span(0, len(text))]))
         return parts
 
@@ -124,6 +129,11 @@ def _batch_key(norm_text: str) -> str:
     if norm_text.isascii():
         return norm_text.encode("ascii").translate(None, _NOT_ASCII_LETTERS).decode("ascii")
     return _BATCH_KEY.sub("", norm_text)
+
+
+def _ascii_letters(text: str) -> bytes:
+    """The ASCII letters of `text` in order (encoded, then everything else deleted, all in C)."""
+    return text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS_B)
 
 
 def _without_links(text: str, links: list[Link]) -> str:

@@ -60,6 +60,13 @@ _GAME = re.compile(
         r"kabaddi|hockey|football|khel|mukabla|muqabla)\b|فائنل|میچ|ٹیم|کرکٹ|ٹورنامنٹ|مقابلے"
     )
 )
+_SECOND_PERSON = re.compile(
+    tolerant(
+        r"\b(?:tujhe|tujhay|tujhko|tumhe|tumhein|tumko|tu|tum|you|u|tera|teri|tere|tumhara|tumhari|aap)\b"
+    )
+    + r"|تجھے|تمہیں|تیرا|تیری|تیرے"
+)
+"""A threat aimed at the reader personally stays reviewable even in a game or sports context."""
 _JOKE = re.compile(tolerant(r"\b(?:lol|lmao|lmfao|rofl|haha|hahaha|jk|jokes?|mazak|mazaq)\b|😂|🤣|😆|😜|😝"))
 _QUOTED = re.compile(r"[\"“«](?P<q>[^\"”»]{3,})[\"”»]")
 _COUNTER = re.compile(
@@ -216,7 +223,8 @@ class _Context:
         if self.counter:
             score *= 0.6
         if self.game and "slogan" not in rule.tags:
-            score *= 0.4
+            near = self.text[max(0, match.start() - 25) : match.end()]
+            score *= 0.6 if _SECOND_PERSON.search(near) else 0.4
         if self.joke and ("explicit" in rule.tags or "ambiguous" in rule.tags):
             score *= 0.75
         return score

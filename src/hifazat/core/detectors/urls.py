@@ -165,6 +165,10 @@ class DomainCatalogue:
         self.bare_suffixes = lists["bare_suffixes"]
 
 
+_RECENT_TEXTS = 4096
+"""How many texts' links `LinkFinder` remembers (about one batch)."""
+
+
 class LinkFinder:
     """Finds links in text and classifies their domains. Build once; `find` is cheap on link-free text.
 
@@ -181,6 +185,8 @@ class LinkFinder:
         self.catalogue = catalogue or DomainCatalogue()
         self._psl = PublicSuffixList(accept_unknown=False)
         self._classify = lru_cache(maxsize=4096)(self._classify_host)
+        self._recent: dict[str, tuple[Link, ...]] = {}
+        """Links of the texts that passed the gate lately: the scam and spam detectors both ask."""
 
     def find(self, text: str) -> list[Link]:
         """Every link in `text` (original), classified; bare words that only look like domains are skipped."""
@@ -188,6 +194,16 @@ class LinkFinder:
             _DOT_LETTER.search(text) or "://" in text or (("[" in text or "(" in text) and _GATE.search(text))
         ):
             return []
+        known = self._recent.get(text)
+        if known is not None:
+            return list(known)
+        links = self._find(text)
+        if len(self._recent) >= _RECENT_TEXTS:
+            self._recent.clear()
+        self._recent[text] = tuple(links)
+        return links
+
+    def _find(self, text: str) -> list[Link]:
         links: list[Link] = []
         for m in _URL.finditer(text):
             raw = m.group().rstrip(_TRAILING)
@@ -299,11 +315,16 @@ def _short_name_in(name: str, token: str, bait: frozenset[str]) -> bool:
     return False
 
 
+_SCHEME = re.compile(r"^(?:https?|hxxps?)://", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)", re.IGNORECASE)
+_PATH_START = re.compile(r"[/?#]")
+
+
 def _host_of(raw: str) -> str:
     """The host of a URL as written: scheme, path, port and user info removed, dots de-obfuscated."""
-    host = re.sub(r"^(?:https?|hxxps?)://", "", raw, flags=re.IGNORECASE)
-    host = re.sub(r"\[\.\]|\(\.\)|\[dot\]|\(dot\)", ".", host, flags=re.IGNORECASE)
-    host = re.split(r"[/?#]", host, maxsplit=1)[0]
+    host = _SCHEME.sub("", raw)
+    host = _OBFUSCATED_DOT.sub(".", host)
+    host = _PATH_START.split(host, maxsplit=1)[0]
     host = host.rsplit("@", 1)[-1].split(":", 1)[0]
     return unicodedata.normalize("NFKC", host).lower().strip(".")
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 from typing import Literal
 
 import ahocorasick
@@ -39,6 +41,35 @@ STEM_SUFFIXES: frozenset[str] = frozenset(
 )
 """What may follow a `stem` entry inside a word when matched through a loose key (so `fuuuucking`
 matches `fuck`, but `fukushima` does not match `fuk`)."""
+
+_EN_RUNS = re.compile(r"([a-z])\1+")
+_EN_NON_LETTERS = re.compile(r"[^a-z]+")
+
+
+@lru_cache(maxsize=50_000)
+def english_key(word: str) -> str:
+    """An English word's loose key without Roman Urdu vowel merging: letter runs collapsed,
+    `ph` -> `f`, `ck` -> `k`, `q` -> `k` (`fuuuck`, `phuck` -> `fuk`; `pakki` -> `paki`, but
+    `sheets` stays apart from `shit` and `slot` from `slut`)."""
+    t = _EN_RUNS.sub(r"\1", _EN_NON_LETTERS.sub("", word.lower()))
+    t = t.replace("ph", "f").replace("ck", "k").replace("q", "k")
+    return _EN_RUNS.sub(r"\1", t)
+
+
+def english_light_ok(entry: LexiconEntry, matched: str, mode: int) -> bool:
+    """Whether a light-key match of an English entry is one without Roman Urdu vowel merging.
+
+    The light key writes `e` as `i`, `o` as `u` and merges final vowels, as Roman Urdu spelling
+    needs; an English entry must not match through that (`com` is not `cum`)."""
+    if entry.language != "en":
+        return True
+    term, word = english_key(entry.norm), english_key(matched)
+    if mode == _WHOLE:
+        return word == term
+    if mode == _STEM:
+        return word.startswith(term)
+    return term in word
+
 
 _LIGHT_SUFFIXES: frozenset[str] = frozenset({""} | {light_key(s, final=False) for s in STEM_SUFFIXES}) | {
     light_key("x" + s)[1:] for s in STEM_SUFFIXES
@@ -265,11 +296,14 @@ class LexiconMatcher:
             first = stream.count(" ", 0, start)
             last = first + stream.count(" ", start, end)
             rest = forms[last][end - stream.rfind(" ", 0, end) - 1 :]
-            while len(spans) <= last:
-                spans.append(next(word_iter))
+            if len(spans) <= last:
+                spans.extend(islice(word_iter, last + 1 - len(spans)))
             for idx, mode in targets:
                 if not whole and (mode == _WHOLE or words[last] in self._harmless):
                     continue
                 if not whole and mode == _STEM and rest not in _LIGHT_SUFFIXES:
                     continue
-                found.append(LexiconMatch(self.entries[idx], spans[first].start(), spans[last].end(), via))
+                begin, finish = spans[first].start(), spans[last].end()
+                if not english_light_ok(self.entries[idx], text[begin:finish], mode):
+                    continue
+                found.append(LexiconMatch(self.entries[idx], begin, finish, via))

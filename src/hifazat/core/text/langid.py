@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from io import BytesIO
+from operator import itemgetter
+from typing import cast
 
 import numpy as np
 
@@ -150,6 +152,8 @@ def default_model() -> LangIdModel:
 
 
 _MIXED_SHARE = 0.3
+_ARABIC_BLOCK = frozenset(map(chr, range(0x0600, 0x0900)))
+"""U+0600-U+08FF: a word starting with one of these counts as Urdu."""
 
 
 def _as_norm(text: str | NormalisedText) -> NormalisedText:
@@ -164,8 +168,10 @@ def identify(text: str | NormalisedText, model: LangIdModel | None = None) -> La
     if norm.text.isascii():
         latin, n_ur = words, 0
     else:
-        latin = [w for w in words if w.isascii()]
-        n_ur = sum(1 for w in words if "\u0600" <= w[0] <= "\u08ff") if len(latin) < len(words) else 0
+        latin = list(filter(str.isascii, words))
+        n_ur = (
+            sum(map(_ARABIC_BLOCK.__contains__, map(itemgetter(0), words))) if len(latin) < len(words) else 0
+        )
     if not latin:
         return "ur" if n_ur else "unknown"
     scores = m.scores
@@ -176,17 +182,51 @@ def identify(text: str | NormalisedText, model: LangIdModel | None = None) -> La
             return "mixed"
         if n_ur > n_latin:
             return "ur"
-    word_scores = list(map(scores.__getitem__, latin))
+    known = list(map(scores.get, latin))
+    if None in known:  # words never scored yet: often the known ones decide alone
+        decided = _decided_by_known(m, known, bool(n_ur))
+        if decided is not None:
+            return decided
+        word_scores = list(map(scores.__getitem__, latin))
+    else:
+        word_scores = cast("list[float]", known)
     latin_lang: Language = "roman-ur" if m.bias + sum(word_scores) > 0 else "en"
     if n_ur or len(word_scores) < 6:  # too few words for two languages to hold 3+ each
         return latin_lang
     th = m.word_threshold
-    n_ru = sum([s >= th for s in word_scores])
-    n_en = sum([s <= -th for s in word_scores])
+    n_ru = sum(map(th.__le__, word_scores))  # scores >= th
+    n_en = sum(map((-th).__ge__, word_scores))  # scores <= -th
     minority = min(n_ru, n_en)
     if minority >= 3 and minority / (n_ru + n_en) >= _MIXED_SHARE + 0.1:
         return "mixed"
     return latin_lang
+
+
+def _decided_by_known(m: LangIdModel, known: list[float | None], has_urdu: bool) -> Language | None:
+    """What `identify` returns whatever the unscored words (`None`) score, or None when they could
+    change it. Every word score lies in [-_CLIP, _CLIP], so the known scores bound the total, and
+    the counts of confident words bound whether the text could be `mixed`."""
+    values = [v for v in known if v is not None]
+    unknown = len(known) - len(values)
+    if unknown > 3:
+        return None
+    total = m.bias + sum(values)
+    reach = _CLIP * unknown + 1e-6
+    if -reach <= total <= reach:
+        return None
+    lang: Language = "roman-ur" if total > 0 else "en"
+    if has_urdu or len(known) < 6:
+        return lang
+    th = m.word_threshold
+    ru = sum([v >= th for v in values])
+    en = sum([v <= -th for v in values])
+    for more_ru in range(unknown + 1):
+        for more_en in range(unknown + 1 - more_ru):
+            n_ru, n_en = ru + more_ru, en + more_en
+            minority = min(n_ru, n_en)
+            if minority >= 3 and minority / (n_ru + n_en) >= _MIXED_SHARE + 0.1:
+                return None
+    return lang
 
 
 def identify_tokens(

@@ -20,14 +20,31 @@ Offsets = list[int] | None
 _IDENTITY: tuple[int, ...] = tuple(range(4097))
 
 
+_SHARED_UP_TO = 1024
+_STARTS: dict[int, tuple[int, ...]] = {}
+_ENDS: dict[int, tuple[int, ...]] = {}
+"""Identity maps of texts up to `_SHARED_UP_TO` characters, shared (tuples are immutable): most
+texts keep their length, and one tuple per length saves two allocations per text."""
+
+
 def identity(n: int) -> tuple[int, ...]:
-    """`(0, 1, ..., n-1)`, sliced from a prebuilt tuple for short texts."""
-    return _IDENTITY[:n] if n < len(_IDENTITY) else tuple(range(n))
+    """`(0, 1, ..., n-1)`, shared for short texts."""
+    found = _STARTS.get(n)
+    if found is None:
+        found = _IDENTITY[:n] if n < len(_IDENTITY) else tuple(range(n))
+        if n <= _SHARED_UP_TO:
+            _STARTS[n] = found
+    return found
 
 
 def identity_ends(n: int) -> tuple[int, ...]:
-    """`(1, 2, ..., n)`."""
-    return _IDENTITY[1 : n + 1] if n < len(_IDENTITY) else tuple(range(1, n + 1))
+    """`(1, 2, ..., n)`, shared for short texts."""
+    found = _ENDS.get(n)
+    if found is None:
+        found = _IDENTITY[1 : n + 1] if n < len(_IDENTITY) else tuple(range(1, n + 1))
+        if n <= _SHARED_UP_TO:
+            _ENDS[n] = found
+    return found
 
 
 Edit = tuple[int, int, str, list[tuple[int, int]]]
@@ -39,13 +56,24 @@ def apply_edits(
     text: str, offs: Offsets, ends: Offsets, edits: list[Edit]
 ) -> tuple[str, list[int], list[int]]:
     """Apply non-overlapping edits (in order) and carry the offset map through them."""
-    if offs is None or ends is None:
-        offs = list(range(len(text)))
-        ends = list(range(1, len(text) + 1))
     pieces: list[str] = []
     new_offs: list[int] = []
     new_ends: list[int] = []
     prev = 0
+    if offs is None or ends is None:  # the identity map: ranges, without materialising it first
+        for start, end, repl, sources in edits:
+            pieces.append(text[prev:start])
+            new_offs.extend(range(prev, start))
+            new_ends.extend(range(prev + 1, start + 1))
+            pieces.append(repl)
+            for a, b in sources:
+                new_offs.append(a)
+                new_ends.append(b)
+            prev = end
+        pieces.append(text[prev:])
+        new_offs.extend(range(prev, len(text)))
+        new_ends.extend(range(prev + 1, len(text) + 1))
+        return "".join(pieces), new_offs, new_ends
     for start, end, repl, sources in edits:
         pieces.append(text[prev:start])
         new_offs.extend(offs[prev:start])
@@ -145,10 +173,6 @@ def _token_bounds(text: str, pos: int) -> tuple[int, int]:
 _LEET_RUN = re.compile(r"[0-9@$!|]+")
 
 
-def _is_ascii_letter(ch: str) -> bool:
-    return "a" <= ch <= "z"
-
-
 def fold_leet(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offsets, Offsets]:
     """Replace leet characters inside tokens that contain letters (offsets are unchanged)."""
     pieces: list[str] = []
@@ -158,8 +182,8 @@ def fold_leet(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offsets, Of
         s, e = m.start(), m.end()
         if s < prev:
             continue
-        before = s > 0 and _is_ascii_letter(text[s - 1])
-        after = e < n and _is_ascii_letter(text[e])
+        before = s > 0 and "a" <= text[s - 1] <= "z"
+        after = e < n and "a" <= text[e] <= "z"
         only_marks = text[s] in "!@" and text[e - 1] in "!@"
         if not (before and after) and (only_marks or not (before or after)):
             continue  # `!` and `@` count only between letters (`wow!!`, `@ali`)
@@ -192,8 +216,9 @@ def squeeze_repeats(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offse
 
 # --- 4. whitespace ------------------------------------------------------------------------------
 
-_SPACES = re.compile(r"\s+")
 _NEEDS_SPACE_WORK = re.compile(r"^\s|\s$|\s\s|[^\S ]")
+_INNER_SPACE_WORK = re.compile(r"\s{2,}|[^\S ]")
+"""A whitespace run that must change; between non-spaces it always matches from the run's start."""
 
 
 def collapse_spaces(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offsets, Offsets]:
@@ -201,13 +226,18 @@ def collapse_spaces(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offse
     if not _NEEDS_SPACE_WORK.search(text):
         return text, offs, ends
     n = len(text)
-    edits: list[Edit] = []
-    for m in _SPACES.finditer(text):
-        s, e = m.start(), m.end()
-        if s == 0 or e == n:
-            edits.append((s, e, "", []))
-        elif e - s > 1 or text[s] != " ":
-            edits.append((s, e, " ", [(s, e)]))
+    stripped = text.strip()
+    lead = n - len(text.lstrip())
+    body_end = lead + len(stripped)
+    inner = _INNER_SPACE_WORK.search(stripped)
+    if inner is None and (offs is None or ends is None):  # only the ends go: a shifted identity map
+        return stripped, list(range(lead, body_end)), list(range(lead + 1, body_end + 1))
+    edits: list[Edit] = [(0, lead, "", [])] if lead else []
+    if inner is not None:  # only runs that change: two or more characters, or one that is not " "
+        for m in _INNER_SPACE_WORK.finditer(text, lead, body_end):
+            edits.append((m.start(), m.end(), " ", [(m.start(), m.end())]))
+    if body_end < n:
+        edits.append((body_end, n, "", []))
     if not edits:
         return text, offs, ends
     return apply_edits(text, offs, ends, edits)
@@ -218,12 +248,17 @@ STEPS: tuple[Step, ...] = (join_split_letters, fold_leet, squeeze_repeats, colla
 
 # --- cheap tests that let a text skip a step ------------------------------------------------------
 
-_SHAPE = bytes(
-    ord("a" if chr(i).isalnum() else " " if chr(i).isspace() else "." if chr(i) in "-._*/+~,|" else "#")
-    for i in range(256)
+_SHAPE = str.maketrans(
+    {
+        i: ("a" if chr(i).isalnum() else " " if chr(i).isspace() else "." if chr(i) in "-._*/+~,|" else "#")
+        for i in range(128)
+    }
 )
-"""A `bytes.translate` table: the shape of an ASCII character (letter or digit, space, separator, other)."""
-_SPLIT_SHAPES = (b"a.a.a", b"a. a. a", b"a .a .a", b"a . a . a", b" a a a a ", b"a  a  a  a")
+_SPLIT_SHAPES = ("a.a.a", "a. a. a", "a .a .a", "a . a . a", " a a a a ", "a  a  a  a")
+_SPLIT_PUNCT_HINT = re.compile(r"[-._*/+~,|]\s?[a-zA-Z0-9]\s?[-._*/+~,|]")
+_SPLIT_SPACE_HINT = re.compile(r"\s[a-zA-Z0-9]\s{1,2}[a-zA-Z0-9]\s")
+"""Every split shape has one unit between two separators (`.a.`, `. a .`) or two single units between
+spaces (` a a `, ` a  a `); these start with a rarer character than a letter, so they scan fast."""
 _SPLIT_HINT = re.compile(r"[ .\-_*/+~·•,|][^ .\-_*/+~·•,|][ .\-_*/+~·•,|]+[^ .\-_*/+~·•,|][ .\-_*/+~·•,|]")
 _LEET_CHARS = frozenset(LEET)
 _REPEAT_ASCII = re.compile(r"([a-z])\1\1")
@@ -238,9 +273,10 @@ def run_steps_ascii(text: str) -> tuple[str, Offsets, Offsets]:
     """All steps on lowercased ASCII without control characters, skipping those that cannot apply."""
     offs: Offsets = None
     ends: Offsets = None
-    shape = b" " + text.encode("ascii").translate(_SHAPE) + b" "
-    if any(p in shape for p in _SPLIT_SHAPES):
-        text, offs, ends = join_split_letters(text, offs, ends)
+    if _SPLIT_PUNCT_HINT.search(text) or _SPLIT_SPACE_HINT.search(" " + text + " "):
+        shape = " " + text.translate(_SHAPE) + " "
+        if any(p in shape for p in _SPLIT_SHAPES):
+            text, offs, ends = join_split_letters(text, offs, ends)
     if not _LEET_CHARS.isdisjoint(text):
         text, offs, ends = fold_leet(text, offs, ends)
     if _REPEAT_ASCII.search(text):

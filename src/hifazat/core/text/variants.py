@@ -25,6 +25,9 @@ equal the key of a common harmless word.
   `kutty`, `kutti` -> `kuta`; `aulaad`, `olad` -> `ulad`; `sy`, `se` -> `sa`).
 
 `squeeze` only collapses letter runs (`fuuuck` -> `fuck`).
+
+`variant_key` and `light_key` are not cached here: the lexicon matcher memoises both per word in
+plain dictionaries, which cost the garbage collector far less than `lru_cache` nodes.
 """
 
 from __future__ import annotations
@@ -92,7 +95,7 @@ _RUNS = re.compile(r"([a-z])\1+")
 _ANY_RUNS = re.compile(r"(.)\1+")
 _NON_LETTERS = re.compile(r"[^a-z]+")
 _FINAL = re.compile(r"(?<=[^aeiou])(?:[aeiou]+y?|y)$")
-_VOWELS = re.compile(r"[aeiou]")
+_DROP_VOWELS = str.maketrans("", "", "aeiou")
 
 
 def _final_class(cluster: str) -> str:
@@ -105,7 +108,6 @@ def _final_class(cluster: str) -> str:
     return "a"
 
 
-@lru_cache(maxsize=200_000)
 def variant_key(token: str) -> str:
     """One key for the spelling variants of a Roman Urdu word (see the module docstring)."""
     t = token.lower()
@@ -128,7 +130,7 @@ def variant_key(token: str) -> str:
     if m is not None:
         final = _final_class(m.group(0))
         t = t[: m.start()]
-    key = t[0] + _VOWELS.sub("", t[1:]) + final
+    key = t[0] + t[1:].translate(_DROP_VOWELS) + final
     return _RUNS.sub(_FIRST, key)
 
 
@@ -141,7 +143,6 @@ def squeeze(token: str) -> str:
 _LIGHT_EQUIV = (("ph", "f"), ("ck", "k"), ("au", "o"), ("ou", "ow"), ("qu", "kw"), ("q", "k"), ("v", "w"))
 
 
-@lru_cache(maxsize=200_000)
 def light_key(token: str, final: bool = True) -> str:
     """A key that keeps vowel positions (see the module docstring).
 
