@@ -7,6 +7,9 @@
    English data; its manifest `langid_manifest.json` records data hashes, parameters and held-out
    accuracy). Because the features are counts of n-grams *inside* words, the text score is exactly
    the model bias plus the sum of word scores, so each distinct word is scored once and cached.
+   Every word score is clipped to [-4, 4], so when the cached words already decide the answer
+   (the sign of the total, and whether the text could be `mixed`), new words are not scored at all;
+   an Urdu-script majority never runs the model.
 3. A lexical list of very common, unambiguous function words (`hai`, `nahi`, `kya`, `the`, `and`)
    pins those words, and is the whole model when the artefact is missing.
 
