@@ -28,7 +28,7 @@ class Runtime:
         return self._moderator or Moderator.default(max_chars=self.settings.max_text_chars)
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
     return runtime
 
@@ -36,11 +36,11 @@ def get_runtime(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-def get_settings(runtime: RuntimeDep) -> Settings:
+async def get_settings(runtime: RuntimeDep) -> Settings:
     return runtime.settings
 
 
-def get_moderator(runtime: RuntimeDep) -> Moderator:
+async def get_moderator(runtime: RuntimeDep) -> Moderator:
     return runtime.moderator
 
 

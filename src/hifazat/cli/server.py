@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import typer
 from pydantic import ValidationError
 from rich.console import Console
@@ -44,6 +46,7 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: str | None = typer.Option(None, help="Address to bind (default: HIFAZAT_HOST)."),
         port: int | None = typer.Option(None, help="Port (default: HIFAZAT_PORT)."),
+        access_log: bool = typer.Option(True, help="Log every request (turn off under heavy load)."),
     ) -> None:
         """Start the API and web site; creates and migrates the database first."""
         import uvicorn
@@ -53,6 +56,8 @@ def register(app: typer.Typer) -> None:
         settings = load_settings()
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         app_ = create_app(settings)
+        app_.state.runtime.moderator.check("warm up")  # load every detector before the first request
+        gc.freeze()  # the loaded models never become garbage: keep them out of collections
         bind_host = host or settings.host
         bind_port = port or settings.port
         base = f"http://{bind_host}:{bind_port}"
@@ -64,4 +69,4 @@ def register(app: typer.Typer) -> None:
             ("/v1/guidelines", "Community Guidelines (JSON)"),
         ):
             console.print(f"  {base}{path:<16} {what}")
-        uvicorn.run(app_, host=bind_host, port=bind_port, log_level="info")
+        uvicorn.run(app_, host=bind_host, port=bind_port, log_level="info", access_log=access_log)

@@ -22,6 +22,6 @@ class ModerateRequest(BaseModel):
 
 
 @router.post("/moderate")
-def moderate(body: ModerateRequest, moderator: ModeratorDep) -> dict[str, Any]:
+async def moderate(body: ModerateRequest, moderator: ModeratorDep) -> dict[str, Any]:
     """The verdict: action, policies, scores, evidence spans, reasons in English and Urdu, versions."""
     return moderate_text(moderator, text=body.text, context=body.context).to_dict()
