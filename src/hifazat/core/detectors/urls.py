@@ -21,6 +21,7 @@ from publicsuffixlist import PublicSuffixList
 
 from hifazat.core.detectors.phrase_patterns import read_data
 from hifazat.core.errors import Located, ValidationFailedError
+from hifazat.core.text.distance import osa_distance
 
 LinkKind = Literal[
     "official", "homoglyph", "lookalike", "brand", "ip", "shortener", "risky-tld", "messaging", "plain"
@@ -71,17 +72,7 @@ def skeleton(label: str) -> str:
 
 def damerau(a: str, b: str) -> int:
     """Optimal-string-alignment edit distance (insert, delete, substitute, swap neighbours)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
+    return osa_distance(a, b)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from hifazat.core.errors import InvalidInputError
 from hifazat.core.text import normalise as _normaliser
+from hifazat.core.text.distance import osa_distance
 from hifazat.core.text.variants import variant_key
 
 MAX_KEYWORDS = 200
@@ -77,21 +78,7 @@ def skeleton(token: str) -> str:
 
 def _within(a: str, b: str, limit: int) -> bool:
     """Whether the Damerau-Levenshtein distance of `a` and `b` is at most `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return False
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return False
-        prev2, prev = prev, cur
-    return prev[-1] <= limit
+    return osa_distance(a, b, limit) <= limit
 
 
 @dataclass(frozen=True, slots=True)
