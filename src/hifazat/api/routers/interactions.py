@@ -42,7 +42,7 @@ class BatchRequest(BaseModel):
 
 
 @router.post("/check", response_model=Decision)
-def check(body: CheckRequest, safety: SafetyDep) -> dict[str, Any]:
+async def check(body: CheckRequest, safety: SafetyDep) -> dict[str, Any]:
     """The decision, with a stable reason code and the message in English and Urdu."""
     decision = safety.check(
         actor_id=body.actor, target_id=body.target, kind=body.kind, content_rating=body.content_rating

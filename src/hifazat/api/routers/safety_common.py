@@ -14,7 +14,7 @@ from hifazat.services.safety import SafetyService
 from hifazat.services.safety_base import assessment_of
 
 
-def get_safety(request: Request, runtime: RuntimeDep) -> SafetyService:
+async def get_safety(request: Request, runtime: RuntimeDep) -> SafetyService:
     """One safety service per app, made on first use; comment screening uses the app's engine."""
     service: SafetyService | None = getattr(request.app.state, "safety_service", None)
     if service is None:
