@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import socket
+from typing import Any
 
 import typer
 from pydantic import ValidationError
@@ -47,6 +50,9 @@ def register(app: typer.Typer) -> None:
         host: str | None = typer.Option(None, help="Address to bind (default: HIFAZAT_HOST)."),
         port: int | None = typer.Option(None, help="Port (default: HIFAZAT_PORT)."),
         access_log: bool = typer.Option(True, help="Log every request (turn off under heavy load)."),
+        workers: int = typer.Option(
+            1, min=1, max=64, help="Processes sharing the port; use PostgreSQL when more than one writes."
+        ),
     ) -> None:
         """Start the API and web site; creates and migrates the database first."""
         import uvicorn
@@ -69,4 +75,43 @@ def register(app: typer.Typer) -> None:
             ("/v1/guidelines", "Community Guidelines (JSON)"),
         ):
             console.print(f"  {base}{path:<16} {what}")
-        uvicorn.run(app_, host=bind_host, port=bind_port, log_level="info", access_log=access_log)
+        if workers == 1:
+            uvicorn.run(app_, host=bind_host, port=bind_port, log_level="info", access_log=access_log)
+            return
+        console.print(f"  {workers} worker processes")
+        serve_forked(app_, bind_host, bind_port, workers=workers, access_log=access_log)
+
+
+def serve_forked(app: Any, host: str, port: int, *, workers: int, access_log: bool) -> None:
+    """Run `workers` forked uvicorn processes on one listening socket made here.
+
+    The socket is created with IPPROTO_TCP so that every accepted connection gets TCP_NODELAY
+    (`uvicorn --workers` binds with protocol 0 and each keep-alive response then waits ~40 ms for a
+    delayed ACK). The app, its database engine and the loaded models are made once in the parent and
+    shared copy-on-write; each child drops the parent's pooled connections first.
+    """
+    import uvicorn
+
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto or socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(address)
+    sock.listen(2048)
+    engine = app.state.runtime.engine
+
+    def run() -> None:
+        engine.dispose(close=False)
+        config = uvicorn.Config(app, log_level="info", access_log=access_log)
+        uvicorn.Server(config).run(sockets=[sock])
+
+    context = multiprocessing.get_context("fork")
+    children = [context.Process(target=run, daemon=False) for _ in range(workers)]
+    for child in children:
+        child.start()
+    try:
+        for child in children:
+            child.join()
+    except KeyboardInterrupt:
+        for child in children:
+            child.terminate()
+            child.join()
