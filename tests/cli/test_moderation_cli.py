@@ -49,7 +49,8 @@ def test_check_gives_urdu_reasons() -> None:
         "check", "--lang", "ur", "آپ کا انعام نکلا ہے، اپنا OTP کوڈ اس نمبر پر بھیجیں 03001234567"
     )
     assert code == 0
-    assert "فیصلہ" in out
+    assert "فیصلہ: ہٹانا (remove)" in out
+    assert "پالیسی" in out  # table headers in Urdu too
 
 
 @pytest.mark.parametrize(
@@ -123,3 +124,11 @@ def test_moderate_refuses_duplicate_ids(tmp_path: Path) -> None:
     code, _, err = run("moderate", str(source), "--id-column", "id", "--output", str(tmp_path / "o.jsonl"))
     assert code == 2
     assert "more than once" in err
+
+
+def test_moderate_summary_in_urdu(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("yeh video bohat achi hai\njaan se maar dunga tujhe\n", encoding="utf-8")
+    code, _, err = run("moderate", str(source), "--output", str(tmp_path / "o.jsonl"), "--lang", "ur")
+    assert code == 0
+    assert "نتیجہ" in err and "ہٹانا" in err

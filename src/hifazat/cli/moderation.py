@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hifazat.cli.errors import domain_errors
-from hifazat.cli.reading import Row, completed_ids, guess_format, read_rows
+from hifazat.cli.reading import Format, Row, completed_ids, guess_format, read_rows
 from hifazat.core.decide.rules import RuleSet, load_rules
 from hifazat.core.decide.verdict import Verdict
 from hifazat.core.errors import HifazatError, InvalidInputError
@@ -31,6 +31,14 @@ ACTION_STYLE = {
     "remove": "bold red",
 }
 BATCH = 256
+FORMATS: dict[str, Format] = {"csv": "csv", "jsonl": "jsonl", "text": "text"}
+COLUMNS = {
+    "en": ("policy", "title", "score", "band", "action", "detectors"),
+    "ur": ("پالیسی", "عنوان", "اسکور", "درجہ", "فیصلہ", "ڈیٹیکٹر"),
+}
+BAND_UR = {"high": "زیادہ", "medium": "درمیانہ", "low": "کم"}
+ACTION_UR = {"allow": "اجازت", "label": "لیبل", "restrict": "محدود", "review": "جائزہ", "remove": "ہٹانا"}
+VERSIONS = {"en": "guidelines {g} · engine {e}", "ur": "گائیڈ لائنز {g} · انجن {e}"}
 
 
 def _moderator(rules: Path | None) -> Moderator:
@@ -55,7 +63,13 @@ def render(verdict: Verdict, text: str, lang: str, catalogue_titles: dict[str, s
     style = ACTION_STYLE[verdict.action]
     label = {"en": "Action", "ur": "فیصلہ"}[lang]
     console.print(
-        Text.assemble((f"{label}: ", "bold"), (verdict.action.upper(), style)),
+        Text.assemble(
+            (f"{label}: ", "bold"),
+            (
+                verdict.action.upper() if lang == "en" else f"{ACTION_UR[verdict.action]} ({verdict.action})",
+                style,
+            ),
+        ),
         f"  [dim]({verdict.language})[/]",
     )
     shown = Text(text)
@@ -67,23 +81,22 @@ def render(verdict: Verdict, text: str, lang: str, catalogue_titles: dict[str, s
     console.print(shown)
     if verdict.findings:
         table = Table(show_header=True, header_style="bold")
-        for column in ("policy", "title", "score", "band", "action", "detectors"):
+        for column in COLUMNS[lang]:
             table.add_column(column)
         for f in verdict.findings:
             table.add_row(
                 f.policy,
                 catalogue_titles.get(f.policy, ""),
                 f"{f.score:.2f}",
-                f.band,
-                Text(f.action, ACTION_STYLE[f.action]),
+                BAND_UR[f.band] if lang == "ur" else f.band,
+                Text(ACTION_UR[f.action] if lang == "ur" else f.action, ACTION_STYLE[f.action]),
                 ", ".join(f.detectors),
             )
         console.print(table)
     for reason in verdict.reasons(lang):
         console.print(f"• {reason}", highlight=False)
-    console.print(
-        f"[dim]guidelines {verdict.guidelines_version} · engine {verdict.engine_version}[/]", highlight=False
-    )
+    versions = VERSIONS[lang].format(g=verdict.guidelines_version, e=verdict.engine_version)
+    console.print(f"[dim]{versions}[/]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -130,15 +143,18 @@ def register(app: typer.Typer) -> None:
             None, "--format", help="csv, jsonl or text (default: from the file name)."
         ),
         rules: Path | None = typer.Option(None, help="Operator rule file (YAML with CEL conditions)."),
+        lang: str = typer.Option("en", "--lang", help="Language of the summary: en or ur."),
     ) -> None:
         """Moderate a file. Re-run after an interruption, it resumes without duplicated or missing rows."""
         with domain_errors():
-            if fmt is not None and fmt not in ("csv", "jsonl", "text"):
+            if lang not in SUMMARY:
+                raise InvalidInputError("--lang must be en or ur")
+            if fmt is not None and fmt not in FORMATS:
                 raise InvalidInputError(f"unknown --format {fmt!r}; use csv, jsonl or text")
-            chosen = fmt or guess_format(input_path)
+            chosen: Format = guess_format(input_path) if fmt is None else FORMATS[fmt]
             moderator = _moderator(rules)
             done = completed_ids(output)
-            rows = list(read_rows(input_path, chosen, text_column=text_column, id_column=id_column))  # type: ignore[arg-type]
+            rows = list(read_rows(input_path, chosen, text_column=text_column, id_column=id_column))
             ids = Counter(r.id for r in rows)
             duplicates = [i for i, n in ids.items() if n > 1]
             if duplicates:
@@ -163,7 +179,7 @@ def register(app: typer.Typer) -> None:
                         sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                     sink.flush()
                     progress.advance(task, len(chunk))
-            _summary(summary, errors, skipped=len(rows) - len(todo), output=output)
+            _summary(summary, errors, skipped=len(rows) - len(todo), output=output, lang=lang)
             if errors and not summary:
                 raise typer.Exit(2)
 
@@ -209,15 +225,35 @@ def _progress() -> Progress:
     )
 
 
-def _summary(summary: Counter[str], errors: int, *, skipped: int, output: Path) -> None:
-    table = Table(title=f"written to {output}")
-    table.add_column("outcome")
-    table.add_column("items", justify="right")
+SUMMARY = {
+    "en": {
+        "title": "written to {output}",
+        "outcome": "outcome",
+        "items": "items",
+        "errors": "unreadable / invalid",
+        "skipped": "already done (resumed)",
+    },
+    "ur": {
+        "title": "{output} میں لکھا گیا",
+        "outcome": "نتیجہ",
+        "items": "تعداد",
+        "errors": "ناقابلِ پڑھائی / غلط",
+        "skipped": "پہلے ہو چکے (دوبارہ شروع)",
+    },
+}
+
+
+def _summary(summary: Counter[str], errors: int, *, skipped: int, output: Path, lang: str) -> None:
+    words = SUMMARY[lang]
+    table = Table(title=words["title"].format(output=output))
+    table.add_column(words["outcome"])
+    table.add_column(words["items"], justify="right")
     for action in ("allow", "label", "restrict", "review", "remove"):
         if summary[action]:
-            table.add_row(Text(action, ACTION_STYLE[action]), str(summary[action]))
+            name = ACTION_UR[action] if lang == "ur" else action
+            table.add_row(Text(name, ACTION_STYLE[action]), str(summary[action]))
     if errors:
-        table.add_row(Text("unreadable / invalid", "red"), str(errors))
+        table.add_row(Text(words["errors"], "red"), str(errors))
     if skipped:
-        table.add_row(Text("already done (resumed)", "dim"), str(skipped))
+        table.add_row(Text(words["skipped"], "dim"), str(skipped))
     Console(stderr=True).print(table)

@@ -17,7 +17,7 @@ from hifazat.services.decisions import DecisionResult, decide_task
 from hifazat.services.review import claim_next, escalate_task, list_tasks, release_task, view_task
 from hifazat.services.webhooks import deliver_due
 from hifazat.storage.queue import Task
-from hifazat.storage.unit import Database, Stores
+from hifazat.storage.unit import Stores
 
 router = APIRouter(prefix="/v1/queue", tags=["queue"])
 
@@ -151,10 +151,6 @@ def escalate(
     return keyed_write(request=request, db=db, actor=actor, key=key, body=body, work=work)
 
 
-def _deliver(db: Database, secret: str) -> None:
-    deliver_due(db=db, secret=secret)
-
-
 @router.post("/{task_id}/decide")
 def decide(
     task_id: int,
@@ -185,5 +181,5 @@ def decide(
 
     response = keyed_write(request=request, db=db, actor=actor, key=key, body=body, work=work)
     if sum(queued):
-        background.add_task(_deliver, db, settings.secret_key)
+        background.add_task(deliver_due, db=db, secret=settings.secret_key)
     return response
