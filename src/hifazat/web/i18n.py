@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -89,18 +90,45 @@ def choose_language(
     return LanguageChoice(from_accept_language(accept_language) or default, remember=False)
 
 
-def po_path(lang: Lang) -> str:
-    """Where the catalogue of `lang` lives inside the package (for tools and tests)."""
-    return f"locale/{lang}/LC_MESSAGES/messages.po"
+PARTS: tuple[str, ...] = ("messages", "console", "ambassadors")
+"""The catalogue is kept in one `.po` file per part of the site, so that the moderator console and
+the ambassador pages can be translated without touching the Safety Centre's file."""
+
+
+def part_of(place: str) -> str:
+    """The catalogue part that holds a message used at `place` (a path inside the web package)."""
+    name = place.replace("\\", "/")
+    if "console" in name:
+        return "console"
+    if "ambassador" in name:
+        return "ambassadors"
+    return "messages"
+
+
+def po_path(lang: Lang, part: str = "messages") -> str:
+    """Where one part of the catalogue of `lang` lives inside the package (for tools and tests)."""
+    return f"locale/{lang}/LC_MESSAGES/{part}.po"
+
+
+def read_parts(lang: Lang) -> Catalog:
+    """Every part of the catalogue of `lang` merged into one (parts that do not exist are skipped)."""
+    merged = Catalog(locale=BABEL_LOCALE[lang], domain="messages")
+    for part in PARTS:
+        source = resources.files("hifazat.web").joinpath(po_path(lang, part))
+        if not source.is_file():
+            continue
+        with source.open("rb") as handle:
+            catalogue = read_po(handle, locale=BABEL_LOCALE[lang])
+        for message in catalogue:
+            if message.id:
+                merged[message.id] = message
+    return merged
 
 
 @cache
 def translations(lang: Lang) -> Translations:
     """The compiled gettext catalogue for `lang` (English falls back to the msgids)."""
-    source = resources.files("hifazat.web").joinpath(po_path(lang))
-    with source.open("rb") as handle:
-        catalogue = read_po(handle, locale=BABEL_LOCALE[lang])
     buffer = io.BytesIO()
-    write_mo(buffer, catalogue)
+    write_mo(buffer, read_parts(lang))
     buffer.seek(0)
     return Translations(fp=buffer, domain="messages")

@@ -1,6 +1,6 @@
 """Keep the gettext catalogues complete: extract every message and merge it into the `.po` files.
 
-    python -m hifazat.web.message_catalogue update   # add new msgids, drop unused ones
+    python -m hifazat.web.message_catalogue update [--part console]   # add new msgids, drop unused ones
     python -m hifazat.web.message_catalogue check    # exit 1 when a msgid lacks its Urdu text
 
 Messages come from the templates (`_()`) and the Python modules (`_()`, `gettext()`, `N_()`).
@@ -16,7 +16,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from hifazat.web.i18n import BABEL_LOCALE, LANGS, Lang, po_path
+from hifazat.web.i18n import BABEL_LOCALE, LANGS, PARTS, Lang, part_of, po_path, read_parts
 
 WEB_DIR = Path(__file__).parent
 METHOD_MAP = [
@@ -43,18 +43,28 @@ def extract() -> dict[str, list[str]]:
 
 
 def read_catalogue(lang: Lang) -> Catalog:
-    """The `.po` catalogue of `lang` as stored in the package."""
-    with (WEB_DIR / po_path(lang)).open("rb") as handle:
-        return read_po(handle, locale=BABEL_LOCALE[lang])
+    """The catalogue of `lang` as stored in the package, every part merged."""
+    return read_parts(lang)
 
 
-def update(lang: Lang, messages: dict[str, list[str]]) -> tuple[int, int]:
-    """Merge `messages` into the `.po` file of `lang`; returns (added, removed)."""
-    path = WEB_DIR / po_path(lang)
+def owning_part(places: list[str]) -> str:
+    """The part whose file holds a message: the Safety Centre's when any of its pages use it."""
+    parts = [part_of(place) for place in places]
+    return "messages" if "messages" in parts else sorted(parts)[0]
+
+
+def update(lang: Lang, messages: dict[str, list[str]], part: str = "messages") -> tuple[int, int]:
+    """Merge the messages owned by `part` into its `.po` file of `lang`; returns (added, removed).
+
+    Only that part's file is written, so two people translating different parts never overwrite
+    each other's work. Translations are kept when a message moves from one part to another.
+    """
+    path = WEB_DIR / po_path(lang, part)
+    old = read_parts(lang)
+    stored: set[str] = set()
     if path.exists():
-        old = read_catalogue(lang)
-    else:
-        old = Catalog(locale=BABEL_LOCALE[lang], project="Hifazat", domain="messages")
+        with path.open("rb") as handle:
+            stored = {m.id for m in read_po(handle, locale=BABEL_LOCALE[lang]) if m.id}
     new = Catalog(
         locale=BABEL_LOCALE[lang],
         project="Hifazat Safety Centre",
@@ -64,14 +74,17 @@ def update(lang: Lang, messages: dict[str, list[str]]) -> tuple[int, int]:
         domain="messages",
     )
     added = 0
-    for msgid, places in sorted(messages.items()):
+    owned = {msgid: places for msgid, places in messages.items() if owning_part(places) == part}
+    for msgid, places in sorted(owned.items()):
         previous = old.get(msgid)
         translated = previous.string if previous is not None and previous.string else ""
-        if previous is None:
+        if msgid not in stored:
             added += 1
         locations = [(place.rsplit(":", 1)[0], int(place.rsplit(":", 1)[1])) for place in places]
         new.add(msgid, translated, locations=locations)
-    removed = sum(1 for message in old if message.id and message.id not in messages)
+    removed = len(stored - set(owned))
+    if not owned and not path.exists():
+        return 0, 0
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
         write_po(handle, new, width=100, sort_output=True, omit_header=False)
@@ -92,13 +105,20 @@ def untranslated(lang: Lang, messages: dict[str, list[str]]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    """Entry point: `update` or `check`."""
+    """Entry point: `update [--part NAME]` or `check`."""
     command = argv[0] if argv else "check"
     messages = extract()
     if command == "update":
-        for lang in LANGS:
-            added, removed = update(lang, messages)
-            print(f"{lang}: {len(messages)} messages, {added} new, {removed} dropped")
+        parts = list(PARTS)
+        if len(argv) == 3 and argv[1] == "--part" and argv[2] in PARTS:
+            parts = [argv[2]]
+        elif len(argv) != 1:
+            print(f"usage: update [--part {'|'.join(PARTS)}]", file=sys.stderr)
+            return 2
+        for part in parts:
+            for lang in LANGS:
+                added, removed = update(lang, messages, part)
+                print(f"{part}/{lang}: {added} new, {removed} dropped")
         return 0
     if command == "check":
         missing = untranslated("ur", messages)
@@ -106,7 +126,7 @@ def main(argv: list[str]) -> int:
             print(f"missing Urdu: {msgid!r} ({', '.join(messages[msgid][:2])})")
         print(f"{len(messages)} messages, {len(missing)} without Urdu")
         return 1 if missing else 0
-    print("usage: python -m hifazat.web.message_catalogue update|check", file=sys.stderr)
+    print("usage: python -m hifazat.web.message_catalogue update [--part NAME]|check", file=sys.stderr)
     return 2
 
 
