@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
-from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 
 from hifazat import __version__
+from hifazat.api.body_limit import BodyLimit
 from hifazat.api.deps import Runtime
 from hifazat.api.enforcement_routes import include as include_enforcement
-from hifazat.api.errors import envelope, install_error_handlers
+from hifazat.api.errors import install_error_handlers
+from hifazat.api.routers import ambassadors as ambassador_programme
 from hifazat.api.routers import (
     claims,
     family_pairing,
@@ -42,17 +41,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     app.state.runtime = runtime
     install_error_handlers(app)
-    limit = runtime.settings.max_body_bytes
-
-    @app.middleware("http")
-    async def _limit_body(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            return JSONResponse(
-                envelope("too_large", f"request body is {declared} bytes; the limit is {limit} bytes"),
-                413,
-            )
-        return await call_next(request)
+    app.add_middleware(BodyLimit, limit=runtime.settings.max_body_bytes)
 
     for module in (health, guidelines, moderation, claims):
         app.include_router(module.router)
@@ -60,5 +49,6 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     for safety_module in (interactions, safety_settings, relations, family_pairing, safety_comments):
         app.include_router(safety_module.router)
     include_enforcement(app)  # reports, queue, decisions, appeals, accounts, transparency, audit
+    app.include_router(ambassador_programme.router)  # /v1/ambassadors (docs/ambassadors.md)
     install_web(app)  # the public Safety Centre at "/" (HTML); the API keeps /v1, /healthz, /docs
     return app

@@ -7,10 +7,11 @@ in the one JSON error envelope. Ownership (my report, my account) is checked by 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from hifazat.core.enforcement.permissions import Permission, allowed, require
@@ -20,8 +21,11 @@ from hifazat.storage.accounts import Account
 from hifazat.storage.unit import Database
 
 
-def get_db(request: Request) -> Database:
-    """The app's units of work (one `Database` per app, made on first use)."""
+async def get_db(request: Request) -> Database:
+    """The app's units of work (one `Database` per app, made on first use).
+
+    The dependencies in this module are `async` so that FastAPI calls them on the event loop: a sync
+    dependency costs a hop to the thread pool and back on every request."""
     state = request.app.state
     found: Database | None = getattr(state, "enforcement_db", None)
     if found is None:
@@ -30,7 +34,7 @@ def get_db(request: Request) -> Database:
     return found
 
 
-def get_catalogue() -> Catalogue:
+async def get_catalogue() -> Catalogue:
     return default_catalogue()
 
 
@@ -57,8 +61,11 @@ def _cache(request: Request) -> dict[str, tuple[float, Account]]:
     return found
 
 
-def current_account(request: Request, db: DbDep) -> Account:
-    """The account behind the request's bearer key; 401 without a valid one."""
+async def current_account(request: Request, db: DbDep) -> Account:
+    """The account behind the request's bearer key; 401 without a valid one.
+
+    A cached key answers on the event loop; a key not seen for `KEY_CACHE_SECONDS` is looked up in the
+    thread pool (one indexed read)."""
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
     key = key.strip()
@@ -71,8 +78,7 @@ def current_account(request: Request, db: DbDep) -> Account:
     hit = cache.get(key)
     if hit is not None and hit[0] > now:
         return hit[1]
-    with db.read() as stores:
-        account = authenticate(api_keys=stores.api_keys, key=key)
+    account = await run_in_threadpool(_lookup, db, key)
     if account is None:
         raise _unauthorised("unknown or revoked API key")
     if len(cache) >= KEY_CACHE_SIZE:
@@ -81,13 +87,18 @@ def current_account(request: Request, db: DbDep) -> Account:
     return account
 
 
+def _lookup(db: Database, key: str) -> Account | None:
+    with db.read() as stores:
+        return authenticate(api_keys=stores.api_keys, key=key)
+
+
 AccountDep = Annotated[Account, Depends(current_account)]
 
 
-def holding(permission: Permission) -> Callable[[Account], Account]:
+def holding(permission: Permission) -> Callable[[Account], Awaitable[Account]]:
     """A dependency admitting only accounts whose role holds `permission` (403 otherwise)."""
 
-    def check(account: AccountDep) -> Account:
+    async def check(account: AccountDep) -> Account:
         require(account.role, permission)
         return account
 

@@ -39,6 +39,29 @@ def check_key(key: str) -> str:
     return key
 
 
+def once_in(
+    stores: Stores, *, actor_id: str, key: str, request: str, work: Work, now: datetime | None = None
+) -> Outcome:
+    """Inside an open transaction: replay the stored answer to (actor, key), or run `work` and store it.
+
+    Two requests with one key racing each other meet at the key's unique constraint: the loser's
+    transaction fails with `IntegrityError` and is retried by `run_once`, where it finds the winner's answer.
+    """
+    prior = stores.idempotency.find(actor_id, key)
+    if prior is not None:
+        if prior.fingerprint != request:
+            raise ConflictError(
+                "this Idempotency-Key was already used for a different request",
+                hint="use a new key for each distinct write",
+            )
+        return Outcome(prior.status, prior.body, True)
+    status, body = work(stores)
+    stores.idempotency.put(
+        actor_id=actor_id, key=key, fingerprint=request, status=status, body=body, now=now or utcnow()
+    )
+    return Outcome(status, body, False)
+
+
 def run_once(
     *, db: Database, actor_id: str, key: str | None, request: str, work: Work, now: datetime | None = None
 ) -> Outcome:
@@ -51,24 +74,7 @@ def run_once(
     for attempt in range(3):
         try:
             with db.write() as stores:
-                prior = stores.idempotency.find(actor_id, key)
-                if prior is not None:
-                    if prior.fingerprint != request:
-                        raise ConflictError(
-                            "this Idempotency-Key was already used for a different request",
-                            hint="use a new key for each distinct write",
-                        )
-                    return Outcome(prior.status, prior.body, True)
-                status, body = work(stores)
-                stores.idempotency.put(
-                    actor_id=actor_id,
-                    key=key,
-                    fingerprint=request,
-                    status=status,
-                    body=body,
-                    now=now or utcnow(),
-                )
-            return Outcome(status, body, False)
+                return once_in(stores, actor_id=actor_id, key=key, request=request, work=work, now=now)
         except IntegrityError:
             if attempt == 2:
                 raise

@@ -64,6 +64,14 @@ class AuditLog:
     def pending(self) -> tuple[AuditEvent, ...]:
         return tuple(self._pending)
 
+    def mark(self) -> int:
+        """A bookmark in the recorded events, for `forget_since` (used around a savepoint)."""
+        return len(self._pending)
+
+    def forget_since(self, mark: int) -> None:
+        """Drop the events recorded after `mark`: their savepoint was rolled back."""
+        del self._pending[mark:]
+
     def flush(self, now: datetime | None = None) -> list[AuditEntry]:
         """Seal and append every recorded event (called by the unit of work just before commit)."""
         if not self._pending:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from hifazat.api.auth import CatalogueDep, DbDep, Submitter, ViewCounter, is_staff
 from hifazat.api.deps import ModeratorDep
-from hifazat.api.writes import IdempotencyKey, keyed_write
+from hifazat.api.writes import IdempotencyKey, batched_write, keyed_write
 from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
 from hifazat.core.errors import PermissionDeniedError
 from hifazat.services.content import Submission, record_views, submit_content
@@ -74,7 +74,7 @@ def submission_json(submission: Submission) -> dict[str, Any]:
 
 
 @router.post("", status_code=201)
-def post_content(
+async def post_content(
     body: ContentIn,
     request: Request,
     actor: Submitter,
@@ -105,7 +105,7 @@ def post_content(
             )
         )
 
-    return keyed_write(request=request, db=db, actor=actor, key=key, body=body, work=work, status=201)
+    return await batched_write(request=request, db=db, actor=actor, key=key, body=body, work=work, status=201)
 
 
 @router.get("/{content_id}")

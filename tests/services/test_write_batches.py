@@ -1,0 +1,111 @@
+"""Group commit: queued writes share one transaction; a failing one is rolled back alone."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from builders import T0, account, post, verdict
+from hifazat.core.enforcement.chain import AuditEvent
+from hifazat.core.errors import ConflictError
+from hifazat.core.guidelines import Catalogue
+from hifazat.services.audit import verify_chain
+from hifazat.services.content import submit_content
+from hifazat.services.write_batches import WriteBatcher
+from hifazat.storage.unit import Database, Stores
+
+
+def _poster(catalogue: Catalogue, author_id: str, content_id: str) -> Any:
+    def work(stores: Stores) -> str:
+        author = stores.accounts.get(author_id)
+        stores.audit.record(AuditEvent("content.submitted", author_id, f"content:{content_id}", {}))
+        made = submit_content(
+            stores=stores,
+            catalogue=catalogue,
+            author=author,
+            kind="comment",
+            text=f"comment {content_id}",
+            verdict=verdict(),
+            content_id=content_id,
+            now=T0,
+        )
+        return made.item.id
+
+    return work
+
+
+async def _together(batcher: WriteBatcher, works: list[Any]) -> list[Any]:
+    return await asyncio.gather(*(batcher.run(w) for w in works), return_exceptions=True)
+
+
+def test_concurrent_writes_share_transactions(db: Database, catalogue: Catalogue) -> None:
+    account(db, "writer")
+    batcher = WriteBatcher(db)
+    works = [_poster(catalogue, "writer", f"c{i}") for i in range(40)]
+    results = asyncio.run(_together(batcher, works))
+    batcher.close()
+    assert results == [f"c{i}" for i in range(40)]
+    assert batcher.batches < 40  # requests that arrived together were committed together
+    with db.read() as stores:
+        assert all(stores.content.find(f"c{i}") is not None for i in range(40))
+        assert verify_chain(audit=stores.audit).ok
+
+
+def test_a_failing_write_is_rolled_back_alone(db: Database, catalogue: Catalogue) -> None:
+    account(db, "writer")
+    post(db, catalogue, account(db, "other"), "taken")
+    batcher = WriteBatcher(db)
+
+    def clash(stores: Stores) -> str:
+        stores.audit.record(AuditEvent("content.submitted", "writer", "content:taken", {"lost": True}))
+        return str(_poster(catalogue, "writer", "taken")(stores))  # the id is already used
+
+    works = [_poster(catalogue, "writer", "a"), clash, _poster(catalogue, "writer", "b")]
+    results = asyncio.run(_together(batcher, works))
+    batcher.close()
+    assert results[0] == "a" and results[2] == "b"
+    assert isinstance(results[1], ConflictError) and "already exists" in str(results[1])
+    assert batcher.batches == 1
+    with db.read() as stores:
+        assert stores.content.get("taken").author_id == "other"  # untouched
+        entries = list(stores.audit.scan())
+        assert not any(e.data.get("lost") for e in entries)  # the failed work's audit event is gone
+        assert verify_chain(audit=stores.audit).ok
+
+
+def test_a_batch_whose_commit_fails_is_written_again_one_by_one(db: Database, catalogue: Catalogue) -> None:
+    account(db, "writer")
+    batcher = WriteBatcher(db)
+    failures = {"left": 1}
+
+    def fail_once(session: Session) -> None:
+        if failures["left"] and not session.in_nested_transaction():  # the batch's own commit
+            failures["left"] -= 1
+            raise RuntimeError("the disk is full")
+
+    event.listen(Session, "before_commit", fail_once)
+    try:
+        results = asyncio.run(_together(batcher, [_poster(catalogue, "writer", f"d{i}") for i in range(5)]))
+    finally:
+        event.remove(Session, "before_commit", fail_once)
+        batcher.close()
+    assert results == [f"d{i}" for i in range(5)]
+    assert batcher.batches == 1  # one batch, then each work alone after its commit failed
+    with db.read() as stores:
+        assert sum(stores.content.find(f"d{i}") is not None for i in range(5)) == 5
+        assert verify_chain(audit=stores.audit).ok
+
+
+def test_the_caller_gets_its_own_exception(db: Database) -> None:
+    batcher = WriteBatcher(db)
+
+    def boom(_stores: Stores) -> None:
+        raise ConflictError("already decided")
+
+    with pytest.raises(ConflictError, match="already decided"):
+        asyncio.run(batcher.run(boom))
+    batcher.close()
