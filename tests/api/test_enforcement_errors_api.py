@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import Engine
 
@@ -12,6 +14,9 @@ from apikit import Api, build_api
 def shared(module_engine: Engine) -> Api:
     """One API for the module (each test uses its own content ids)."""
     return build_api(module_engine)
+
+
+URDU = re.compile("[\u0600-\u06ff]")
 
 
 def claim_for(api: Api, who: str, content_id: str) -> dict[str, object]:
@@ -61,6 +66,7 @@ def test_bad_reports(shared: Api, body: dict[str, object], status: int, message:
     assert response.status_code == status, response.text
     error = response.json()["error"]
     assert message in error["message"] + str(error.get("problems", "")) + error.get("hint", "")
+    assert URDU.search(error["message_ur"]), error  # every refusal also reads in Urdu
     assert _count(shared, "reports") == before
 
 
@@ -95,6 +101,7 @@ def test_oversized_bodies_are_refused_before_anything_happens(shared: Api) -> No
     before = _count(shared, "content_items")
     response = shared.post("/v1/content", "user", {"kind": "comment", "text": "x" * 70_000})
     assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"
+    assert "بائٹ" in response.json()["error"]["message_ur"]
     assert _count(shared, "content_items") == before
 
 

@@ -38,7 +38,11 @@ def _content_length(scope: Scope) -> int | None:
 
 async def _too_large(send: Send, declared: int, limit: int) -> None:
     body = json.dumps(
-        envelope("too_large", f"request body is {declared} bytes; the limit is {limit} bytes")
+        envelope(
+            "too_large",
+            f"request body is {declared} bytes; the limit is {limit} bytes",
+            message_ur=f"درخواست کا حجم {declared} بائٹ ہے جبکہ حد {limit} بائٹ ہے۔ اسے چھوٹا کر کے دوبارہ بھیجیں۔",
+        )
     ).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     await send({"type": "http.response.start", "status": 413, "headers": headers})

@@ -1,4 +1,7 @@
-"""The one JSON error envelope: `{"error": {"code", "message", "hint"?, "problems"?}}`."""
+"""The one JSON error envelope: `{"error": {"code", "message", "message_ur", "hint"?, "problems"?}}`.
+
+`message_ur` is the error in Urdu: the exact message when the code that refused gives one, otherwise
+the meaning of the error code in Urdu (the English `message` then holds the specifics)."""
 
 from __future__ import annotations
 
@@ -27,8 +30,30 @@ STATUS: dict[type[HifazatError], int] = {
 }
 
 
-def envelope(code: str, message: str, *, hint: str | None = None, **extra: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {"code": code, "message": message}
+URDU_BY_CODE: dict[str, str] = {
+    "invalid_input": "درخواست میں دی گئی معلومات پر عمل نہیں ہو سکا۔ تفصیل انگریزی پیغام میں دیکھیں۔",
+    "invalid_request": "درخواست کا متن یا اس کے پیرامیٹر درست نہیں۔ نیچے دی گئی خامیاں درست کر کے دوبارہ بھیجیں۔",
+    "validation_failed": "دی گئی معلومات جانچ پر پوری نہیں اتریں۔ نیچے دی گئی خامیاں درست کر کے دوبارہ بھیجیں۔",
+    "not_found": "جو چیز آپ مانگ رہے ہیں وہ ہمارے ریکارڈ میں موجود نہیں۔",
+    "conflict": "یہ درخواست موجودہ صورتِ حال سے میل نہیں کھاتی، مثلاً یہ کام پہلے ہی ہو چکا ہے۔",
+    "forbidden": "آپ کو یہ کام کرنے کی اجازت نہیں۔",
+    "unauthorised": "اس کام کے لیے درست API کلید بھیجنا ضروری ہے۔",
+    "too_large": "درخواست حد سے بڑی ہے۔ اسے چھوٹا کر کے دوبارہ بھیجیں۔",
+    "method_not_allowed": "اس پتے پر یہ طریقۂ درخواست قابلِ قبول نہیں۔",
+    "too_many_requests": "بہت زیادہ درخواستیں آئی ہیں۔ تھوڑی دیر بعد دوبارہ کوشش کریں۔",
+}
+URDU_FALLBACK = "درخواست پر عمل نہیں ہو سکا۔ تفصیل انگریزی پیغام میں دیکھیں۔"
+
+
+def envelope(
+    code: str, message: str, *, hint: str | None = None, message_ur: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    """The error body; `message_ur` falls back to the Urdu meaning of `code`."""
+    body: dict[str, Any] = {
+        "code": code,
+        "message": message,
+        "message_ur": message_ur or URDU_BY_CODE.get(code, URDU_FALLBACK),
+    }
     if hint:
         body["hint"] = hint
     body.update(extra)
@@ -48,7 +73,10 @@ def install_error_handlers(app: FastAPI) -> None:
         extra: dict[str, Any] = {}
         if isinstance(exc, ValidationFailedError):
             extra["problems"] = [str(p) for p in exc.problems]
-        return JSONResponse(envelope(exc.code, exc.message, hint=exc.hint, **extra), status_for(exc))
+        return JSONResponse(
+            envelope(exc.code, exc.message, hint=exc.hint, message_ur=exc.message_ur, **extra),
+            status_for(exc),
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -63,7 +91,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 401: "unauthorised"}.get(
-            exc.status_code, "http_error"
-        )
+        code = {
+            404: "not_found",
+            405: "method_not_allowed",
+            413: "too_large",
+            401: "unauthorised",
+            429: "too_many_requests",
+        }.get(exc.status_code, "http_error")
         return JSONResponse(envelope(code, str(exc.detail)), exc.status_code, headers=exc.headers)

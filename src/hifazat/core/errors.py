@@ -10,10 +10,12 @@ class HifazatError(Exception):
 
     code: str = "error"
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None, message_ur: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.message_ur = message_ur
+        """The message in Urdu, when the place that raises it gives one (edges fall back per `code`)."""
 
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message

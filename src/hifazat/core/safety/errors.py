@@ -18,8 +18,8 @@ class SafetyRefusal(HifazatError):
     """HTTP status when it differs from the one of the base error class."""
 
     def __init__(self, message: str, *, message_ur: str, reason: str, hint: str | None = None) -> None:
-        super().__init__(message, hint=hint)
-        self.message_ur = message_ur
+        super().__init__(message, hint=hint, message_ur=message_ur)
+        self.message_ur: str = message_ur
         self.reason = reason
 
 
