@@ -39,7 +39,7 @@ def test_show_renders_a_policy_for_people() -> None:
     code, out, _ = run("show", "health.self_harm")
     assert code == 0
     assert "Suicide and self-harm" in out
-    assert "0311-7786264" in out
+    assert "1122" in out and "0311-7786264" not in out  # unverified numbers are never shown as fact
     assert "high ≥ 0.80 → review" in out
 
 

@@ -29,6 +29,7 @@ from hifazat.core.guidelines import (
     policy_dict,
     resolve_catalogue,
 )
+from hifazat.core.guidelines.export import confirmed_helplines
 from hifazat.core.guidelines.vocabulary import TIER_LABELS
 
 app = typer.Typer(
@@ -172,7 +173,7 @@ def _render_policy(catalogue: Catalogue, policy: Policy, lang: str) -> None:
     if policy.support:
         console.print(Text(words["support"], style="bold"))
         console.print(f"  {policy.support.message.get(lang)}")
-        for line in policy.support.helplines:
+        for line in confirmed_helplines(policy.support):
             console.print(f"  {line.name.get(lang)}: {line.contact}")
 
 

@@ -122,7 +122,8 @@ def test_policy_dict_without_language_keeps_both_side_by_side() -> None:
     body = policy_dict(default_catalogue().policy("health.self_harm"))
     assert body["title"] == {"en": "Suicide and self-harm", "ur": "خودکشی اور خود کو نقصان پہنچانا"}
     assert set(body["examples"]["violating"][0]) == {"en", "ur", "roman_ur"}
-    assert body["support"]["helplines"][0]["contact"] == "0311-7786264"
+    contacts = [line["contact"] for line in body["support"]["helplines"]]
+    assert contacts == ["1122"]  # the mental-health line's number is still unverified: withheld
     assert body["thresholds"] == {"high": 0.8, "medium": 0.4}
 
 

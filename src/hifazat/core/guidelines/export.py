@@ -13,11 +13,13 @@ from hifazat.core.guidelines.model import (
     Catalogue,
     ChangelogEntry,
     Example,
+    Helpline,
     Localised,
     Policy,
     Support,
     parse_lang,
 )
+from hifazat.core.resources.helplines import default_directory
 
 JSON = dict[str, Any]
 
@@ -37,13 +39,21 @@ def example_dict(example: Example, lang: str | None) -> JSON:
 
 
 def support_dict(support: Support | None, lang: str | None) -> JSON | None:
-    """The support block (message and helplines), or None."""
+    """The support block (message and the helplines whose numbers are confirmed), or None."""
     if support is None:
         return None
     return {
         "message": localised(support.message, lang),
-        "helplines": [{"name": localised(h.name, lang), "contact": h.contact} for h in support.helplines],
+        "helplines": [
+            {"name": localised(h.name, lang), "contact": h.contact} for h in confirmed_helplines(support)
+        ],
     }
+
+
+def confirmed_helplines(support: Support) -> tuple[Helpline, ...]:
+    """The support helplines whose numbers the packaged helpline directory confirms (see `Directory.confirms`)."""
+    directory = default_directory()
+    return tuple(line for line in support.helplines if directory.confirms(line.contact))
 
 
 def policy_dict(policy: Policy, lang: str | None = None) -> JSON:

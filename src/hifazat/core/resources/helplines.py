@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -96,6 +97,19 @@ class Directory:
         """Entries that may be shown to the public: confirmed ones only."""
         return tuple(entry for entry in self.entries if not entry.needs_verification)
 
+    def confirms(self, contact: str) -> bool:
+        """True when `contact` (a number as people dial it) belongs to a confirmed, public entry.
+
+        Helplines elsewhere (the guidelines' support blocks) are shown only when this is true, so a
+        number still being verified is never given to someone in crisis as fact."""
+        digits = _digits(contact)
+        return bool(digits) and digits in self._public_numbers()
+
+    def _public_numbers(self) -> frozenset[str]:
+        return frozenset(
+            _digits(c.value) for entry in self.public() for c in entry.contacts if c.kind == "phone"
+        )
+
     def needing_verification(self) -> tuple[Helpline, ...]:
         """Entries an editor must confirm before they can be published."""
         return tuple(entry for entry in self.entries if entry.needs_verification)
@@ -104,6 +118,10 @@ class Directory:
         """`entries` grouped by category, in the order of `CATEGORIES`; empty groups left out."""
         groups = [(cat, tuple(e for e in entries if e.category == cat)) for cat in CATEGORIES]
         return [(cat, found) for cat, found in groups if found]
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 class _Reader:
@@ -260,7 +278,8 @@ def parse_directory(text: str, *, name: str = PACKAGED) -> Directory:
     return Directory(entries=tuple(entries))
 
 
+@cache
 def default_directory() -> Directory:
-    """The packaged helplines directory."""
+    """The packaged helplines directory (read once)."""
     text = resources.files("hifazat.core.resources").joinpath(PACKAGED).read_text(encoding="utf-8")
     return parse_directory(text)

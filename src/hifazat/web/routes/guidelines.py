@@ -18,6 +18,7 @@ from hifazat.core.guidelines import (
     packaged_versions,
     previous_version,
 )
+from hifazat.core.guidelines.export import confirmed_helplines
 from hifazat.web.i18n import N_
 from hifazat.web.rendering import Page, PageDep
 
@@ -134,26 +135,16 @@ def area(area_id: str, page: PageDep) -> HTMLResponse:
         area=found,
         policies=policies,
         labels=_labels(page),
-        support=_confirmed_support(page, policies),
+        support=_confirmed_support(policies),
     )
 
 
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
-
-
-def _confirmed_support(page: Page, policies: list[Policy]) -> dict[str, list[Helpline]]:
+def _confirmed_support(policies: list[Policy]) -> dict[str, tuple[Helpline, ...]]:
     """Each policy's support helplines, keeping only numbers the Resources page has confirmed.
 
     The catalogue may name a service whose number is still being verified (e.g. a mental-health
     line from a single source); the public site never shows such a number as fact.
     """
-    directory = page.state.directory
-    confirmed = {
-        _digits(c.value) for entry in directory.public() for c in entry.contacts if c.kind == "phone"
-    }
     return {
-        policy.id: [line for line in policy.support.helplines if _digits(line.contact) in confirmed]
-        for policy in policies
-        if policy.support is not None
+        policy.id: confirmed_helplines(policy.support) for policy in policies if policy.support is not None
     }
