@@ -3,6 +3,7 @@ replayed (with `Idempotency-Replayed: true`) when the same key comes again."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -58,10 +59,11 @@ def _respond(outcome: Outcome, *, response: type[JSONResponse] = JSONResponse) -
 
 
 def write_batcher(request: Request, db: Database) -> WriteBatcher:
-    """The app's group-commit writer (one per worker process, made on first use)."""
+    """The app's group-commit writer (one per worker process, made on first use there: a writer thread
+    made before `serve --workers` forks would not exist in the children)."""
     state = request.app.state
     found: WriteBatcher | None = getattr(state, "write_batcher", None)
-    if found is None or found.db is not db:
+    if found is None or found.db is not db or found.pid != os.getpid():
         found = WriteBatcher(db)
         state.write_batcher = found
     return found

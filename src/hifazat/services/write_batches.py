@@ -13,6 +13,7 @@ One writer per process also suits SQLite, which admits one writer at a time anyw
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -54,6 +55,8 @@ class WriteBatcher:
     max_batch: int = MAX_BATCH
     batches: int = 0
     """Transactions run so far (for benchmarks and tests)."""
+    pid: int = field(default_factory=os.getpid)
+    """The process that made it (its writer thread lives there only)."""
     _pending: list[_Job] = field(default_factory=list)
     _draining: asyncio.Task[None] | None = None
     _executor: ThreadPoolExecutor = field(
