@@ -2,9 +2,9 @@
 
 A web worker answers many requests at once, and each write used to pay for a transaction of its own
 (begin, commit, a hop to a thread pool and back). `WriteBatcher.run(work)` queues the work and waits;
-one writer thread takes everything queued so far and runs it in one transaction, each work inside its
-own savepoint: a work that fails is rolled back alone (its audit events too) and its caller gets the
-exception, the others commit together. If the commit of the batch fails, nothing of it was stored, and
+one writer thread takes everything queued so far and runs it in one transaction. When a work fails, that
+transaction is rolled back and the others run again, each inside its own savepoint: the failed work's
+caller gets its exception, the others commit together (audit events of a rolled-back work are dropped). If the commit of the batch fails, nothing of it was stored, and
 every work is run again in a transaction of its own, so nothing is lost and nothing is applied twice.
 
 One writer per process also suits SQLite, which admits one writer at a time anyway.
@@ -39,6 +39,18 @@ class _Failed:
 
 
 _Result = _Done | _Failed
+
+
+class _WorkFailed(Exception):
+    """A work of an optimistic batch raised: the batch is rolled back and run again without it."""
+
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(str(error))
+        self.index = index
+        self.error = error
+
+
+_SKIPPED = RuntimeError("not run")
 
 
 @dataclass(slots=True)
@@ -94,17 +106,41 @@ class WriteBatcher:
                     job.future.set_result(result.value)
 
     def write_all(self, works: list[Work]) -> list[_Result]:
-        """Run `works` in one transaction, each in its own savepoint (runs on the writer thread)."""
+        """Run `works` in one transaction (runs on the writer thread).
+
+        First without savepoints, which cost a round trip each on PostgreSQL; when a work fails, that
+        transaction is rolled back, the failure is kept for its caller, and the others run again in one
+        transaction with a savepoint each."""
         self.batches += 1
         if len(works) == 1:
             return [self._alone(works[0])]
+        try:
+            return self._together(works)
+        except _WorkFailed as failed:
+            results = self._with_savepoints(works, skip=failed.index)
+            results[failed.index] = _Failed(failed.error)
+            return results
+        except Exception:  # the batch did not commit: nothing of it is stored
+            return [self._alone(work) for work in works]
+
+    def _together(self, works: list[Work]) -> list[_Result]:
+        results: list[_Result] = []
+        with self.db.write() as stores:
+            for index, work in enumerate(works):
+                try:
+                    results.append(_Done(work(stores)))
+                except Exception as error:
+                    raise _WorkFailed(index, error) from error
+        return results
+
+    def _with_savepoints(self, works: list[Work], *, skip: int) -> list[_Result]:
         results: list[_Result] = []
         try:
             with self.db.write() as stores:
-                for work in works:
-                    results.append(_in_savepoint(stores, work))
-        except Exception:  # the batch did not commit: nothing of it is stored
-            return [self._alone(work) for work in works]
+                for index, work in enumerate(works):
+                    results.append(_Failed(_SKIPPED) if index == skip else _in_savepoint(stores, work))
+        except Exception:
+            return [_Failed(_SKIPPED) if i == skip else self._alone(w) for i, w in enumerate(works)]
         return results
 
     def _alone(self, work: Work) -> _Result:
