@@ -10,7 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from hifazat.api.app import create_app
+from hifazat.services.accounts import create_account
 from hifazat.settings import Settings
+from hifazat.storage.unit import Database
 
 FEED = [
     {
@@ -33,8 +35,25 @@ CSV = (
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     folder: Path = tmp_path_factory.mktemp("claims-api")
-    with TestClient(create_app(Settings(data_dir=folder, environment="development"))) as c:
+    app = create_app(Settings(data_dir=folder, environment="development"))
+    with Database(app.state.runtime.engine).write() as stores:
+        key = create_account(
+            accounts=stores.accounts,
+            api_keys=stores.api_keys,
+            audit=stores.audit,
+            actor_id="system",
+            handle="factchecker",
+            role="service",
+        ).key
+    with TestClient(app, headers={"Authorization": f"Bearer {key}"}) as c:
         yield c
+
+
+def test_only_admins_and_services_import_factchecks(client: TestClient) -> None:
+    anonymous = client.post(
+        "/v1/factchecks", content=CSV, headers={"content-type": "text/csv", "Authorization": ""}
+    )
+    assert anonymous.status_code == 401
 
 
 def test_import_claimreview_reports_created_and_problems(client: TestClient) -> None:

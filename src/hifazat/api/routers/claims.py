@@ -1,5 +1,7 @@
-"""`POST /v1/factchecks` (import ClaimReview JSON-LD or CSV), `POST /v1/claims/match` and
-`POST /v1/claims/clusters` (rumour clusters of a batch of posts)."""
+"""`POST /v1/factchecks` (import ClaimReview JSON-LD or CSV), `POST /v1/claims/match`,
+`POST /v1/claims/clusters` (rumour clusters of a batch of posts), and the enforcement side:
+`POST /v1/claims/enforce` (act on stored items that repeat fact-checked claims) and
+`POST /v1/claims/clusters/decide` (one reviewer decision for a whole cluster)."""
 
 from __future__ import annotations
 
@@ -7,10 +9,20 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, Field
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
 
+from hifazat.api.auth import CatalogueDep, DbDep, Reviewer, holding
 from hifazat.api.deps import RuntimeDep
+from hifazat.api.writes import IdempotencyKey, keyed_write
 from hifazat.core.errors import InvalidInputError
+from hifazat.services.claim_enforcement import (
+    MAX_ITEMS,
+    ClaimCheck,
+    decide_cluster,
+    enforce_claims,
+    items_to_check,
+)
 from hifazat.services.factchecks import (
     MAX_CLUSTER_POSTS,
     ClaimIndex,
@@ -19,7 +31,8 @@ from hifazat.services.factchecks import (
     import_factchecks,
     match_to_dict,
 )
-from hifazat.storage.unit import Database
+from hifazat.storage.accounts import Account
+from hifazat.storage.unit import Database, Stores
 
 router = APIRouter(prefix="/v1", tags=["misinformation"])
 
@@ -34,6 +47,7 @@ def get_claim_index(request: Request, runtime: RuntimeDep) -> ClaimIndex:
 
 
 ClaimIndexDep = Annotated[ClaimIndex, Depends(get_claim_index)]
+ProactiveReporter = Annotated[Account, Depends(holding("report.proactive"))]
 
 
 class MatchRequest(BaseModel):
@@ -57,8 +71,10 @@ class MatchRequest(BaseModel):
         }
     },
 )
-async def import_(request: Request, runtime: RuntimeDep) -> dict[str, Any]:
+async def import_(request: Request, runtime: RuntimeDep, _actor: ProactiveReporter) -> dict[str, Any]:
     """Import fact-checks: ClaimReview JSON-LD (one object, an array or an `@graph`) or CSV.
+
+    Admins and service clients only: fact-checks drive labels and removals.
 
     Idempotent. Malformed records are listed under `problems` with their position; the rest are
     imported. Answers `{"created", "updated", "unchanged", "problems"}`.
@@ -101,3 +117,80 @@ def clusters(body: ClusterRequest, index: ClaimIndexDep) -> dict[str, Any]:
     """
     posts = [PostIn(p.id, p.text, p.at, p.lang) for p in body.posts]
     return {"clusters": cluster_posts(index, posts, now=body.now)}
+
+
+class EnforceRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    content_ids: list[str] = Field(
+        min_length=1,
+        max_length=MAX_ITEMS,
+        description="Stored content items to check against the fact-checks.",
+    )
+
+
+def _check_json(check: ClaimCheck) -> dict[str, Any]:
+    return {
+        "content_id": check.content_id,
+        "result": check.result,
+        "match": match_to_dict(check.match) if check.match else None,
+        "decision_id": check.decision_id,
+        "task_id": check.task_id,
+        "note": check.note or None,
+    }
+
+
+@router.post("/claims/enforce")
+def enforce(
+    body: EnforceRequest, actor: ProactiveReporter, db: DbDep, catalogue: CatalogueDep, index: ClaimIndexDep
+) -> dict[str, Any]:
+    """Check stored items against the fact-checks and act on confident matches (proactive detection).
+
+    A harmful false claim is removed with a strike, another false, misleading or unverified one is
+    labelled (not recommended, with a share prompt); a weaker confident match is sent to a reviewer.
+    Each result is `none`, `label`, `remove`, `review` or `skipped` (already checked, removed or decided).
+    Decisions are ordinary ones: notified, appealable, reversible. Checking an item twice changes nothing.
+    """
+    with db.read() as stores:
+        items = items_to_check(stores, body.content_ids)
+    found = index.match_many([item.text for item in items], limit=1)
+    with db.write() as stores:
+        current = items_to_check(stores, [item.id for item in items])
+        checks = enforce_claims(stores=stores, catalogue=catalogue, items=current, matches=found)
+    return {"results": [_check_json(c) for c in checks]}
+
+
+class ClusterDecision(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    content_ids: list[str] = Field(
+        min_length=1, max_length=MAX_ITEMS, description="The cluster's stored posts."
+    )
+    policy: str = Field(description="The guideline, e.g. integrity.misinformation.")
+    outcome: str = Field(description="remove, not_recommended, label, restrict_adults or no_violation.")
+    rationale: str = Field(description="Why; every author and any appeal reviewer reads it.")
+
+
+@router.post("/claims/clusters/decide")
+def decide_cluster_route(
+    body: ClusterDecision,
+    request: Request,
+    actor: Reviewer,
+    db: DbDep,
+    catalogue: CatalogueDep,
+    key: IdempotencyKey = None,
+) -> Response:
+    """Decide every post of a rumour cluster at once: one decision per post (each author may appeal),
+    open review tasks closed, reporters told. Posts already decided are `skipped`."""
+
+    def work(stores: Stores) -> dict[str, Any]:
+        checks = decide_cluster(
+            stores=stores,
+            catalogue=catalogue,
+            moderator=actor,
+            content_ids=body.content_ids,
+            policy_id=body.policy,
+            outcome=body.outcome,
+            rationale=body.rationale,
+        )
+        return {"results": [_check_json(c) for c in checks]}
+
+    return keyed_write(request=request, db=db, actor=actor, key=key, body=body, work=work)

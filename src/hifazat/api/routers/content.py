@@ -14,8 +14,11 @@ from hifazat.api.deps import ModeratorDep
 from hifazat.api.writes import IdempotencyKey, batched_write, keyed_write
 from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
 from hifazat.core.errors import PermissionDeniedError
+from hifazat.services.clock import utcnow
+from hifazat.services.claim_enforcement import claim_notice
 from hifazat.services.content import Submission, record_views, submit_content
 from hifazat.services.moderation import context_from
+from hifazat.services.private_content import HIDDEN_NOTE, may_read, shown_verdict
 from hifazat.storage.content import ContentItem
 from hifazat.storage.unit import Stores
 
@@ -110,17 +113,22 @@ async def post_content(
 
 @router.get("/{content_id}")
 def get_content(content_id: str, actor: Submitter, db: DbDep) -> dict[str, Any]:
-    """An item with its verdict history and decisions (its author, staff and service clients)."""
+    """An item with its verdict history and decisions (its author, staff and service clients); the words
+    of a direct message only for its author and the moderator holding its review task."""
     with db.read() as stores:
         item = stores.content.get(content_id)
         if item.author_id != actor.id and not is_staff(actor, "content.read_any"):
             raise PermissionDeniedError("you can only see your own content here")
         verdicts = stores.content.verdicts(content_id)
         decisions = stores.decisions.for_content(content_id)
+        readable = may_read(item=item, viewer=actor, task=stores.tasks.open_for(content_id), now=utcnow())
+        factcheck = claim_notice(stores, item)
+    shown = item_json(item) | ({} if readable else {"text": None, "text_hidden": HIDDEN_NOTE})
     return {
-        "item": item_json(item),
-        "verdicts": [v.payload | {"at": v.created_at} for v in verdicts],
+        "item": shown,
+        "verdicts": [shown_verdict(v.payload, readable=readable) | {"at": v.created_at} for v in verdicts],
         "decisions": [asdict(d) for d in decisions],
+        "factcheck": factcheck,
     }
 
 

@@ -28,6 +28,7 @@ EventType = Literal[
     "task.released",
     "task.escalated",
     "decision.made",
+    "cluster.decided",
     "strike.issued",
     "strike.removed",
     "content.actioned",
@@ -37,6 +38,13 @@ EventType = Literal[
     "appeal.overturned",
     "notification.queued",
     "webhook.registered",
+    "account.role_changed",
+    "ambassador.applied",
+    "ambassador.approved",
+    "ambassador.declined",
+    "ambassador.withdrawn",
+    "ambassador.ended",
+    "ambassador.programme_edited",
 ]
 EVENT_TYPES: tuple[EventType, ...] = EventType.__args__  # type: ignore[attr-defined]
 """Every typed audit event; each reviewer or enforcement action emits one."""
