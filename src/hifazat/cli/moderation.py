@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -154,22 +155,18 @@ def register(app: typer.Typer) -> None:
             chosen: Format = guess_format(input_path) if fmt is None else FORMATS[fmt]
             moderator = _moderator(rules)
             done = completed_ids(output)
-            rows = list(read_rows(input_path, chosen, text_column=text_column, id_column=id_column))
-            ids = Counter(r.id for r in rows)
-            duplicates = [i for i, n in ids.items() if n > 1]
-            if duplicates:
-                raise InvalidInputError(
-                    f"{len(duplicates)} item id(s) appear more than once, e.g. {duplicates[0]!r}",
-                    hint="ids must be unique so that a re-run can resume; fix --id-column",
-                )
-            todo = [r for r in rows if r.id not in done]
+            total, skipped = _count_rows(input_path, chosen, text_column, id_column, done)
             summary: Counter[str] = Counter()
             errors = 0
             output.parent.mkdir(parents=True, exist_ok=True)
+            todo = (
+                row
+                for row in read_rows(input_path, chosen, text_column=text_column, id_column=id_column)
+                if row.id not in done
+            )
             with output.open("a", encoding="utf-8") as sink, _progress() as progress:
-                task = progress.add_task("moderating", total=len(rows), completed=len(rows) - len(todo))
-                for start in range(0, len(todo), BATCH):
-                    chunk = todo[start : start + BATCH]
+                task = progress.add_task("moderating", total=total, completed=skipped)
+                for chunk in _chunks(todo, BATCH):
                     for record in _moderate_chunk(moderator, chunk):
                         if "error" in record:
                             errors += 1
@@ -179,9 +176,41 @@ def register(app: typer.Typer) -> None:
                         sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                     sink.flush()
                     progress.advance(task, len(chunk))
-            _summary(summary, errors, skipped=len(rows) - len(todo), output=output, lang=lang)
+            _summary(summary, errors, skipped=skipped, output=output, lang=lang)
             if errors and not summary:
                 raise typer.Exit(2)
+
+
+def _count_rows(
+    path: Path, fmt: Format, text_column: str, id_column: str | None, done: set[str]
+) -> tuple[int, int]:
+    """A first pass over the file that keeps only ids: (rows, rows already done); duplicate ids are refused
+    before anything is written, since a re-run could not tell their results apart."""
+    seen: set[str] = set()
+    duplicates: list[str] = []
+    skipped = 0
+    for row in read_rows(path, fmt, text_column=text_column, id_column=id_column):
+        if row.id in seen:
+            duplicates.append(row.id)
+        seen.add(row.id)
+        skipped += row.id in done
+    if duplicates:
+        raise InvalidInputError(
+            f"{len(set(duplicates))} item id(s) appear more than once, e.g. {duplicates[0]!r}",
+            hint="ids must be unique so that a re-run can resume; fix --id-column",
+        )
+    return len(seen), skipped
+
+
+def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _moderate_chunk(moderator: Moderator, chunk: list[Row]) -> list[dict[str, Any]]:
