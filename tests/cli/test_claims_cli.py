@@ -69,3 +69,38 @@ def test_errors_are_one_line_and_an_exit_code(
 ) -> None:
     exit_code, _, err = run(*args)
     assert exit_code == code and message in err and "Traceback" not in err
+
+
+def test_enforce_sweeps_recent_posts_once(data_dir: Path) -> None:
+    from hifazat.core.guidelines import default_catalogue
+    from hifazat.core.moderator import Moderator
+    from hifazat.services.accounts import create_account
+    from hifazat.services.content import submit_content
+    from hifazat.settings import Settings
+    from hifazat.storage.database import make_engine, migrate
+    from hifazat.storage.unit import Database
+
+    feed = data_dir / "feed.json"
+    feed.write_text(json.dumps(FEED[:1]), encoding="utf-8")
+    assert run("factchecks", "import", str(feed))[0] == 0
+    engine = make_engine(Settings().resolved_database_url)
+    migrate(engine)
+    db, moderator = Database(engine), Moderator.default()
+    with db.write() as stores:
+        author = create_account(
+            accounts=stores.accounts, api_keys=stores.api_keys, audit=stores.audit,
+            actor_id="system", handle="poster", role="user",
+        ).account  # fmt: skip
+        for cid, text in (("rumour", "سٹیٹ بینک اگلے مہینے سے پانچ ہزار روپے کا نوٹ بند کر دے گا"),
+                          ("cricket", "Cricket tonight in Lahore, who is coming?")):  # fmt: skip
+            submit_content(
+                stores=stores, catalogue=default_catalogue(), author=author, kind="caption",
+                text=text, verdict=moderator.check(text), content_id=cid,
+            )  # fmt: skip
+    engine.dispose()
+    code, out, _ = run("claims", "enforce", "--json")
+    results = {r["content_id"]: r for r in map(json.loads, out.splitlines())}
+    assert code == 0 and results["rumour"]["result"] in ("label", "review")
+    assert results["rumour"]["url"] == "https://f.example.pk/note" and results["cricket"]["result"] == "none"
+    code, out, _ = run("claims", "enforce", "--ui", "ur")
+    assert code == 0 and "حقائق کی جانچ سے موازنہ کی گئی پوسٹیں: 1" in out  # only the unlinked post again

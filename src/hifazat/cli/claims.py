@@ -1,9 +1,11 @@
-"""`hifazat factchecks import FILE` and `hifazat claims match "TEXT"`."""
+"""`hifazat factchecks import FILE`, `hifazat claims match "TEXT"` and `hifazat claims enforce`."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import typer
@@ -14,6 +16,8 @@ from rich.text import Text
 from hifazat.cli.errors import domain_errors
 from hifazat.core.claims.model import RATING_TITLES
 from hifazat.core.errors import InvalidInputError
+from hifazat.core.guidelines import default_catalogue
+from hifazat.services.claim_enforcement import sweep
 from hifazat.services.factchecks import ClaimIndex, import_factchecks, match_to_dict
 from hifazat.settings import Settings
 from hifazat.storage.database import make_engine, migrate
@@ -25,7 +29,10 @@ RATING_STYLE = {"false": "bold red", "misleading": "yellow", "missing_context": 
                 "true": "green"}  # fmt: skip
 
 factchecks_app = typer.Typer(help="Fact-checks: import ClaimReview JSON-LD or CSV.", no_args_is_help=True)
-claims_app = typer.Typer(help="Claims: match a text against known fact-checked claims.", no_args_is_help=True)
+claims_app = typer.Typer(
+    help="Claims: match a text against known fact-checked claims; act on posts that repeat them.",
+    no_args_is_help=True,
+)
 
 
 def _database() -> Database:
@@ -106,3 +113,69 @@ def match_command(
         console.print(table)
         for m in matches:
             console.print(f"• {m['outcome']['reasons'][ui]}", highlight=False, soft_wrap=True)
+
+
+ENFORCE_WORDS = {
+    "en": {
+        "title": "Checked {n} item(s) against the fact-checks",
+        "none": "no confident match",
+        "label": "labelled",
+        "remove": "removed (strike)",
+        "review": "sent to a reviewer",
+        "skipped": "skipped",
+    },
+    "ur": {
+        "title": "حقائق کی جانچ سے موازنہ کی گئی پوسٹیں: {n}",
+        "none": "کوئی یقینی مماثلت نہیں",
+        "label": "لیبل لگایا گیا",
+        "remove": "ہٹا دی گئیں (اسٹرائیک)",
+        "review": "جائزہ کار کو بھیجی گئیں",
+        "skipped": "چھوڑ دی گئیں",
+    },
+}
+
+
+@claims_app.command("enforce")
+def enforce_command(
+    hours: float = typer.Option(24.0, "--hours", min=0.0, help="Check items posted in the last N hours."),
+    ui: str = typer.Option("en", "--ui", help="Language of the summary: en or ur."),
+    as_json: bool = typer.Option(False, "--json", help="Print every item's result as JSON lines."),
+) -> None:
+    """Act on recent posts that repeat fact-checked claims (run it on a schedule, e.g. every 10 minutes).
+
+    A harmful false claim is removed with a strike, another false or misleading one labelled; a weaker
+    match goes to a reviewer. Items already linked to a fact-check are not checked again."""
+    with domain_errors():
+        if ui not in ENFORCE_WORDS:
+            raise InvalidInputError("--ui must be en or ur")
+        db = _database()
+        index = ClaimIndex(db)
+        since = datetime.now(UTC) - timedelta(hours=hours)
+        checks = sweep(
+            db=db,
+            catalogue=default_catalogue(),
+            match_many=lambda texts: index.match_many(texts, limit=1),
+            since=since,
+        )
+        if as_json:
+            for check in checks:
+                typer.echo(
+                    json.dumps(
+                        {
+                            "content_id": check.content_id,
+                            "result": check.result,
+                            "url": check.match.factcheck.url if check.match else None,
+                            "score": check.match.score if check.match else None,
+                            "decision_id": check.decision_id,
+                            "task_id": check.task_id,
+                        },
+                        ensure_ascii=False,
+                    )
+                )
+            return
+        words = ENFORCE_WORDS[ui]
+        counts = Counter(check.result for check in checks)
+        console.print(Text(words["title"].format(n=len(checks)), style="bold"))
+        for result in ("remove", "label", "review", "none", "skipped"):
+            if counts[result]:
+                console.print(f"  {words[result]}: {counts[result]}")

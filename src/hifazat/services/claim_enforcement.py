@@ -14,7 +14,7 @@ author can appeal their own), open review tasks closed, reporters told the outco
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,7 +32,7 @@ from hifazat.services.reports import file_report
 from hifazat.storage.accounts import Account
 from hifazat.storage.claim_links import ClaimLink, ClaimLinkStore
 from hifazat.storage.content import ContentItem
-from hifazat.storage.unit import Stores
+from hifazat.storage.unit import Database, Stores
 
 AUTO_SCORE = 0.9
 """Calibrated match probability from which the system decides by itself; below it a person does."""
@@ -159,6 +159,35 @@ def _enforce_one(
         )
     )
     return ClaimCheck(item.id, action, best, decision_id, task_id)
+
+
+def sweep(
+    *,
+    db: Database,
+    catalogue: Catalogue,
+    match_many: Callable[[list[str]], list[list[ClaimMatch]]],
+    since: datetime,
+    batch: int = 200,
+    now: datetime | None = None,
+) -> list[ClaimCheck]:
+    """Check every item posted since `since` that is not linked to a fact-check yet, `batch` items per
+    transaction (matching runs outside it). What a scheduled job runs: `hifazat claims enforce`. Items
+    that matched nothing stay unlinked, so a later sweep checks them against newer fact-checks."""
+    out: list[ClaimCheck] = []
+    cursor = (since, "")
+    while True:
+        with db.read() as stores:
+            ids = ClaimLinkStore(stores.session).unlinked_after(cursor, limit=batch)
+            items = items_to_check(stores, ids) if ids else []
+        if not items:
+            return out
+        found = match_many([item.text for item in items])
+        with db.write() as stores:
+            current = items_to_check(stores, [item.id for item in items])
+            out.extend(
+                enforce_claims(stores=stores, catalogue=catalogue, items=current, matches=found, now=now)
+            )
+        cursor = (items[-1].created_at, items[-1].id)
 
 
 def claim_notice(stores: Stores, item: ContentItem) -> dict[str, Any] | None:

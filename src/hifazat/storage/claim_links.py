@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text, select
+from sqlalchemy import Float, ForeignKey, Integer, String, Text, and_, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from hifazat.storage.content import ContentRow
 from hifazat.storage.models import Base
 from hifazat.storage.types import UTCDateTime
 
@@ -84,6 +85,22 @@ class ClaimLinkStore:
         """Store a new link (the caller checked that the item has none)."""
         self._session.add(ClaimLinkRow(**{name: getattr(link, name) for name in ClaimLink.__slots__}))
         self._session.flush()
+
+    def unlinked_after(self, cursor: tuple[datetime, str], *, limit: int) -> list[str]:
+        """Ids of items not removed and not linked, posted after `cursor` = (time, id), oldest first."""
+        at, after_id = cursor
+        rows = self._session.scalars(
+            select(ContentRow.id)
+            .outerjoin(ClaimLinkRow, ClaimLinkRow.content_id == ContentRow.id)
+            .where(
+                or_(ContentRow.created_at > at, and_(ContentRow.created_at == at, ContentRow.id > after_id)),
+                ContentRow.status != "removed",
+                ClaimLinkRow.content_id.is_(None),
+            )
+            .order_by(ContentRow.created_at, ContentRow.id)
+            .limit(limit)
+        )
+        return list(rows)
 
     def for_factcheck(self, factcheck_key: str) -> list[ClaimLink]:
         rows = self._session.scalars(
