@@ -64,7 +64,7 @@ def update(lang: Lang, messages: dict[str, list[str]], part: str = "messages") -
     stored: set[str] = set()
     if path.exists():
         with path.open("rb") as handle:
-            stored = {m.id for m in read_po(handle, locale=BABEL_LOCALE[lang]) if m.id}
+            stored = {str(m.id) for m in read_po(handle, locale=BABEL_LOCALE[lang]) if m.id}
     new = Catalog(
         locale=BABEL_LOCALE[lang],
         project="Hifazat Safety Centre",
