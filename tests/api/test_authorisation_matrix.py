@@ -27,6 +27,12 @@ ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
     ("POST", "/v1/reports", {"content_id": "nope", "policy": "safety.hate"}, EVERYONE),  # anyone reports
     (
         "POST",
+        "/v1/reports/surface",
+        {"surface": "comment", "target_id": "nope", "policy": "safety.hate"},
+        EVERYONE,
+    ),  # reporting from any surface of the app
+    (
+        "POST",
         "/v1/reports/legal",
         {"content_id": "nope", "policy": "safety.hate", "authority": "PTA", "reference": "1"},
         {"admin", "service"},

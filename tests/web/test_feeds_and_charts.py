@@ -54,6 +54,6 @@ def test_empty_chart() -> None:
 
 
 def test_transparency_empty_state(client: TestClient) -> None:
-    html = client.get("/transparency", params={"lang": "ur"}).text
-    assert "ابھی تک کوئی رپورٹ شمار نہیں ہوئی" in html
-    assert 'href="/transparency.csv"' in html
+    html = client.get("/transparency", params={"lang": "ur", "quarter": "2026Q1"}).text
+    assert "اس سہ ماہی میں نہ کوئی مواد ہٹایا گیا" in html
+    assert 'href="/transparency.csv?quarter=2026Q1"' in html

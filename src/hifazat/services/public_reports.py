@@ -1,8 +1,9 @@
 """Reports from the public Safety Centre form, and the figures the transparency page draws.
 
 `check_report` lists every problem with a draft as (field, code) pairs, so the web form can
-show each one in the reader's language; `submit_report` refuses a draft with problems.
-The enforcement workflow takes these reports over later (it reads `public_reports`).
+show each one in the reader's language; `submit_report` refuses a draft with problems, and files a good
+one into the enforcement workflow in the same transaction (`hifazat.services.public_routing`):
+`report_progress` then follows its review task.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from hifazat.core.errors import InvalidInputError, NotFoundError
+from hifazat.core.guidelines import default_catalogue
+from hifazat.services.public_routing import Progress, progress, route_public_report
+from hifazat.services.report_targets import EngineCheck
 from hifazat.storage.database import transaction
 from hifazat.storage.public_reports import PublicReport, PublicReportStore, ReportCount
 
@@ -28,6 +32,7 @@ __all__ = [
     "TransparencyFigures",
     "check_report",
     "normalise_reference",
+    "report_progress",
     "report_status",
     "submit_report",
     "transparency_figures",
@@ -146,8 +151,11 @@ def submit_report(
     known_policies: Collection[str],
     guideline_version: str,
     now: datetime | None = None,
+    check: EngineCheck | None = None,
 ) -> PublicReport:
-    """Store a report and return it with its new reference number."""
+    """Store a report, file it into the enforcement workflow when its location names content or an
+    account we know (`check` runs the engine on a profile made at report time), and return it with its
+    new reference number."""
     problems = check_report(draft, known_policies=known_policies)
     if problems:
         listed = ", ".join(f"{p.field}: {p.code}" for p in problems)
@@ -158,7 +166,7 @@ def submit_report(
         reference = _new_reference()
         while store.reference_taken(reference):
             reference = _new_reference()
-        return store.add(
+        stored = store.add(
             PublicReport(
                 reference=reference,
                 policy_id=draft.policy_id,
@@ -172,6 +180,10 @@ def submit_report(
                 updated_at=moment,
             )
         )
+        route_public_report(
+            session=session, catalogue=default_catalogue(), report=stored, check=check, now=moment
+        )
+        return stored
 
 
 def report_status(sessions: sessionmaker[Session], *, reference: str) -> PublicReport:
@@ -179,11 +191,21 @@ def report_status(sessions: sessionmaker[Session], *, reference: str) -> PublicR
     canonical = normalise_reference(reference)
     if canonical is None:
         raise InvalidInputError("that is not a report reference", hint="references look like HZ-4K7M-Q2XD")
+    return report_progress(sessions, reference=canonical)[0]
+
+
+def report_progress(sessions: sessionmaker[Session], *, reference: str) -> tuple[PublicReport, Progress]:
+    """The report with this reference, its status following the review task, and whether its location
+    was matched; NotFoundError when there is none. Nothing about the reported account is returned."""
+    canonical = normalise_reference(reference)
+    if canonical is None:
+        raise InvalidInputError("that is not a report reference", hint="references look like HZ-4K7M-Q2XD")
     with transaction(sessions) as session:
         found = PublicReportStore(session).by_reference(canonical)
-    if found is None:
-        raise NotFoundError(f"no report {canonical}", hint="check the reference you were given")
-    return found
+        if found is None:
+            raise NotFoundError(f"no report {canonical}", hint="check the reference you were given")
+        live = progress(session, found)
+    return replace(found, status=live.status), live
 
 
 def transparency_figures(sessions: sessionmaker[Session]) -> TransparencyFigures:

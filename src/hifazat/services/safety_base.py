@@ -39,6 +39,8 @@ from hifazat.storage.safety_facts import AccountFacts, InteractionFacts, read_in
 
 Assessor = Callable[[str], Assessment]
 """Turns a text into the engine's narrow assessment (action + policies)."""
+Checker = Callable[[str], Verdict]
+"""Runs the moderation engine on a comment; its verdict is stored with the comment's content item."""
 
 
 def utcnow() -> datetime:
@@ -76,6 +78,15 @@ def parental_controls(
     )
 
 
+def default_checker() -> Checker:
+    """The built-in moderation engine on the comment surface (loaded on first use)."""
+    from hifazat.core.moderator import Moderator
+    from hifazat.core.signals import Context
+
+    moderator, context = Moderator.default(), Context(surface="comment")
+    return lambda text: moderator.check(text, context)
+
+
 class SafetyBase:
     """Shared wiring; see `hifazat.services.safety.SafetyService` for the public methods."""
 
@@ -87,6 +98,7 @@ class SafetyBase:
         penalties: PenaltySource | None = None,
         assessor: Assessor | None = None,
         clock: Callable[[], datetime] = utcnow,
+        checker: Checker | None = None,
     ) -> None:
         self.engine = engine
         self.sessions = sessions or session_factory(engine)
@@ -99,12 +111,24 @@ class SafetyBase:
         self.read_engine = engine.execution_options(**{READ_ONLY: True})
         self._assessor = assessor
         self.clock = clock
+        self._checker = checker
+        self._stand_in = assessor is not None and checker is None
 
     @property
     def assessor(self) -> Assessor:
         if self._assessor is None:
-            self._assessor = default_assessor()
+            found = self.checker
+            self._assessor = default_assessor() if found is None else (lambda t: assessment_of(found(t)))
         return self._assessor
+
+    @property
+    def checker(self) -> Checker | None:
+        """The engine whose verdicts comments are screened on and stored with (their content items).
+        None when the service was given only a stand-in `assessor`: its comments are not linked to the
+        enforcement workflow until someone reports them (see `hifazat.services.comment_enforcement`)."""
+        if self._checker is None and not self._stand_in:
+            self._checker = default_checker()
+        return self._checker
 
     def today(self) -> date:
         return self.clock().date()

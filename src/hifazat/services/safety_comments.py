@@ -1,12 +1,21 @@
 """Comments under comment controls: the nudge, posting through filters, what each viewer sees, the held
-queue, approval, deletion, and bulk delete or block of up to 100 comments at once."""
+queue, approval, deletion, and bulk delete or block of up to 100 comments at once.
+
+A comment is also an enforcement content item (same id), stored in the same transaction with the
+engine's verdict; what viewers see follows that item's status (see `hifazat.services.comment_enforcement`).
+"""
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
+from hifazat.core.guidelines import default_catalogue
+from hifazat.core.safety.age import AgeBand
 from hifazat.core.safety.comments import (
     NUDGE_EN,
     NUDGE_UR,
@@ -23,8 +32,11 @@ from hifazat.core.safety.errors import (
 )
 from hifazat.core.safety.keywords import KeywordFilter
 from hifazat.core.safety.settings import effective
-from hifazat.services.safety_base import SafetyBase
+from hifazat.services.comment_enforcement import enforce_comment, with_enforcement
+from hifazat.services.safety_base import SafetyBase, assessment_of
+from hifazat.storage.content_states import content_statuses
 from hifazat.storage.safety import SafetyStore, StoredComment
+from hifazat.storage.unit import Database, Stores
 
 MAX_BULK = 100
 """Most comments one bulk action may touch."""
@@ -96,6 +108,17 @@ def _not_creator() -> SafetyForbiddenError:
 class CommentsMixin(SafetyBase):
     """Comment controls over stored comments."""
 
+    @cached_property
+    def _enforcement(self) -> Database:
+        """Units of work over the same engine, for writes that touch the enforcement tables too."""
+        return Database(self.engine)
+
+    @contextmanager
+    def _unit(self) -> Iterator[tuple[SafetyStore, Stores]]:
+        """The safety store and the enforcement stores over one transaction (audit sealed at commit)."""
+        with self._enforcement.write() as stores:
+            yield SafetyStore(stores.session), stores
+
     def review_draft(self, *, text: str) -> dict[str, object]:
         """Whether the app should ask the commenter to reconsider this draft (they may still post it)."""
         nudge = should_nudge(self.assessor(_checked(text)))
@@ -119,10 +142,12 @@ class CommentsMixin(SafetyBase):
                 raise SafetyForbiddenError(
                     decision.message_en, message_ur=decision.message_ur, reason=decision.reason_code
                 )
-        assessment = self.assessor(text)
+        checker = self.checker
+        verdict = None if checker is None else checker(text)
+        assessment = self.assessor(text) if verdict is None else assessment_of(verdict)
         if should_nudge(assessment) and not confirmed and assessment.action != "remove":
             return PostResult(posted=False, nudge=True)
-        with self.store() as store:
+        with self._unit() as (store, stores):
             creator = self.account(store, creator_id)
             self.account(store, author_id)
             known = store.creator_of(content_id)
@@ -151,18 +176,32 @@ class CommentsMixin(SafetyBase):
                 keyword=screening.keyword,
                 created_at=self.clock(),
             )
+            if verdict is not None:
+                comment, _ = enforce_comment(
+                    stores=stores,
+                    catalogue=default_catalogue(),
+                    comment=comment,
+                    verdict=verdict,
+                    now=comment.created_at,
+                )
             store.add_comment(comment)
         return PostResult(posted=True, comment=comment, nudge=should_nudge(assessment))
 
     def comments_for(self, *, content_id: str, viewer_id: str) -> list[StoredComment]:
         """The comments `viewer` may see on `content_id`, after filters, restrictions and blocks."""
-        with self.reader() as store:
-            self.account(store, viewer_id)
+        with self.read_sessions() as session:
+            store = SafetyStore(session)
+            viewer = self.account(store, viewer_id)
             creator_id = store.creator_of(content_id)
             if creator_id is None:
                 return []
             facts = None if viewer_id == creator_id else self.facts(store, viewer_id, creator_id)
-            comments = store.comments(content_id)
+            stored = store.comments(content_id)
+            comments = with_enforcement(
+                stored,
+                content_statuses(session, [c.id for c in stored]),
+                viewer_is_minor=self.band(viewer) is not AgeBand.ADULT,
+            )
             blocked = store.blocked_with(viewer_id)
             restricted = frozenset(store.pairs("restrict", creator_id))
         if facts is not None:
@@ -182,15 +221,20 @@ class CommentsMixin(SafetyBase):
 
     def held_comments(self, *, content_id: str, creator_id: str) -> list[StoredComment]:
         """The creator's queue: held comments, and comments of restricted accounts (seen only by them)."""
-        with self.reader() as store:
+        with self.read_sessions() as session:
+            store = SafetyStore(session)
             self.account(store, creator_id)
             owner = store.creator_of(content_id)
             if owner is not None and owner != creator_id:
                 raise _not_creator()
             restricted = set(store.pairs("restrict", creator_id))
+            stored = store.comments(content_id)
+            comments = with_enforcement(
+                stored, content_statuses(session, [c.id for c in stored]), viewer_is_minor=False
+            )
             return [
                 c
-                for c in store.comments(content_id)
+                for c in comments
                 if c.state == "held" or (c.state == "visible" and c.author_id in restricted)
             ]
 

@@ -45,7 +45,9 @@ def list_comments(
 
 @router.post("/content/{content_id}/comments")
 def post_comment(content_id: str, body: NewComment, safety: SafetyDep) -> dict[str, object]:
-    """Post a comment; a likely hurtful one comes back with a nudge (`posted: false`) unless confirmed."""
+    """Post a comment; a likely hurtful one comes back with a nudge (`posted: false`) unless confirmed.
+    A posted comment is also an enforcement content item with the same id (report it with
+    `POST /v1/reports/surface`, surface `comment`); decisions and appeals on it change who sees it."""
     result = safety.post_comment(
         content_id=content_id,
         creator_id=body.creator,

@@ -14,8 +14,8 @@ from hifazat.api.deps import ModeratorDep
 from hifazat.api.writes import IdempotencyKey, batched_write, keyed_write
 from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
 from hifazat.core.errors import PermissionDeniedError
-from hifazat.services.clock import utcnow
 from hifazat.services.claim_enforcement import claim_notice
+from hifazat.services.clock import utcnow
 from hifazat.services.content import Submission, record_views, submit_content
 from hifazat.services.moderation import context_from
 from hifazat.services.private_content import HIDDEN_NOTE, may_read, shown_verdict

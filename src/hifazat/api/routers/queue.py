@@ -13,9 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from hifazat.api.auth import CatalogueDep, DbDep, QueueReader, Reviewer
 from hifazat.api.deps import SettingsDep
 from hifazat.api.writes import IdempotencyKey, keyed_write
+from hifazat.services.clock import utcnow
 from hifazat.services.decisions import DecisionResult, decide_task
+from hifazat.services.private_content import HIDDEN_NOTE, may_read, shown_verdict
 from hifazat.services.review import claim_next, escalate_task, list_tasks, release_task, view_task
 from hifazat.services.webhooks import deliver_due
+from hifazat.storage.accounts import Account
 from hifazat.storage.queue import Task
 from hifazat.storage.unit import Stores
 
@@ -86,18 +89,20 @@ def claim(
             queue=body.queue,
             lease_seconds=body.lease_seconds,
         )
-        return None if task is None else _view(stores, task.id)
+        return None if task is None else _view(stores, task.id, actor)
 
     return keyed_write(request=request, db=db, actor=actor, key=key, body=body, work=work)
 
 
-def _view(stores: Stores, task_id: int) -> dict[str, Any]:
+def _view(stores: Stores, task_id: int, viewer: Account) -> dict[str, Any]:
     seen = view_task(tasks=stores.tasks, content=stores.content, reports=stores.reports, task_id=task_id)
+    readable = may_read(item=seen.item, viewer=viewer, task=seen.task, now=utcnow())
+    item = asdict(seen.item) | ({} if readable else {"text": None, "text_hidden": HIDDEN_NOTE})
     result: dict[str, Any] = jsonable_encoder(
         {
             "task": task_json(seen.task),
-            "item": asdict(seen.item),
-            "verdicts": [v.payload for v in seen.verdicts],
+            "item": item,
+            "verdicts": [shown_verdict(v.payload, readable=readable) for v in seen.verdicts],
             "reports": [
                 {
                     "source": r.source,
@@ -117,9 +122,10 @@ def _view(stores: Stores, task_id: int) -> dict[str, Any]:
 
 @router.get("/{task_id}")
 def get_task(task_id: int, actor: QueueReader, db: DbDep) -> dict[str, Any]:
-    """A task with its item, verdicts and reports (reporters are not named)."""
+    """A task with its item, verdicts and reports (reporters are not named). The words of a direct
+    message are shown only to the moderator holding the task."""
     with db.read() as stores:
-        return _view(stores, task_id)
+        return _view(stores, task_id, actor)
 
 
 @router.post("/{task_id}/release")

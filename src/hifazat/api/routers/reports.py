@@ -1,4 +1,5 @@
-"""`/v1/reports`: report an item, file a regulator's legal request, follow a report's outcome."""
+"""`/v1/reports`: report an item (by content id, or by surface and target id), file a regulator's legal
+request, follow a report's outcome. Refusals of a report carry `message_ur` beside `message`."""
 
 from __future__ import annotations
 
@@ -10,10 +11,21 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from hifazat.api.auth import AccountDep, CatalogueDep, DbDep, LegalFiler, Reporter, is_staff
+from hifazat.api.deps import ModeratorDep
 from hifazat.api.writes import IdempotencyKey, keyed_write
+from hifazat.core.decide.verdict import Verdict
 from hifazat.core.enforcement.permissions import allowed
-from hifazat.core.errors import InvalidInputError, PermissionDeniedError
-from hifazat.services.reports import Filed, file_legal_request, file_report, report_outcome
+from hifazat.core.moderator import Moderator
+from hifazat.core.safety.errors import SafetyForbiddenError, SafetyInvalidError
+from hifazat.services.moderation import context_from
+from hifazat.services.report_targets import (
+    SURFACES,
+    EngineCheck,
+    report_content,
+    report_from_surface,
+)
+from hifazat.services.reports import Filed, file_legal_request, report_outcome
+from hifazat.storage.safety import SafetyStore
 from hifazat.storage.unit import Stores
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
@@ -34,6 +46,20 @@ class ReportIn(BaseModel):
     score: float | None = Field(
         default=None, ge=0.0, le=1.0, description="Proactive reports: the engine's score."
     )
+
+
+class SurfaceReportIn(BaseModel):
+    """A report from any surface of the app: what the person pointed at, and which guideline it breaks."""
+
+    model_config = ConfigDict(extra="forbid")
+    surface: str = Field(max_length=16, description=f"One of: {', '.join(SURFACES)}.")
+    target_id: str = Field(
+        max_length=200,
+        description="The content id (video, caption, message, live_chat), the comment id (comment) or "
+        "the account id (profile).",
+    )
+    policy: str = Field(max_length=64, description="A guideline policy id, e.g. safety.harassment.")
+    note: str = Field(default="", description="What reviewers should know (up to 2,000 characters).")
 
 
 class LegalIn(BaseModel):
@@ -79,18 +105,29 @@ def post_report(
     actor: Reporter,
     db: DbDep,
     catalogue: CatalogueDep,
+    moderator: ModeratorDep,
     key: IdempotencyKey = None,
 ) -> Response:
     """File a report. Reports on an item under review join its task; reporting twice counts once."""
     if body.source not in (None, "proactive"):
-        raise InvalidInputError("source may only be `proactive` (for service clients)")
+        raise SafetyInvalidError(
+            "source may only be `proactive` (for service clients)",
+            message_ur="`source` صرف `proactive` ہو سکتا ہے، اور وہ بھی صرف سروس کلائنٹس کے لیے۔",
+            reason="bad_source",
+        )
     if body.source == "proactive" and not allowed(actor.role, "report.proactive"):
-        raise PermissionDeniedError("only service clients file proactive reports")
+        raise SafetyForbiddenError(
+            "only service clients file proactive reports",
+            message_ur="خودکار (proactive) رپورٹ صرف سروس کلائنٹس درج کر سکتے ہیں۔",
+            reason="not_allowed",
+        )
     proactive = body.source == "proactive"
+    check = engine_check(moderator)
 
     def work(stores: Stores) -> dict[str, Any]:
-        filed = file_report(
+        filed = report_content(
             stores=stores,
+            comments=SafetyStore(stores.session),
             catalogue=catalogue,
             reporter=None if proactive else actor,
             content_id=body.content_id,
@@ -98,8 +135,50 @@ def post_report(
             note=body.note,
             source="proactive" if proactive else None,
             score=body.score,
+            check=check,
         )
         return filed_json(filed)
+
+    return keyed_write(request=request, db=db, actor=actor, key=key, body=body, work=work, status=201)
+
+
+def engine_check(moderator: Moderator) -> EngineCheck:
+    """The app's engine for items made at report time (a profile, a comment stored before linking)."""
+
+    def check(text: str, surface: str) -> Verdict:
+        return moderator.check(text, context_from({"surface": surface}))
+
+    return check
+
+
+@router.post("/surface", status_code=201)
+def post_surface_report(
+    body: SurfaceReportIn,
+    request: Request,
+    actor: Reporter,
+    db: DbDep,
+    catalogue: CatalogueDep,
+    moderator: ModeratorDep,
+    key: IdempotencyKey = None,
+) -> Response:
+    """Report from any surface: a video, caption, comment (by comment id), direct message, profile (by
+    account id) or LIVE chat message. It joins the item's review task; the answer never repeats the
+    reported text (a direct message's words are seen only by the moderator who reviews it)."""
+    check = engine_check(moderator)
+
+    def work(stores: Stores) -> dict[str, Any]:
+        filed = report_from_surface(
+            stores=stores,
+            comments=SafetyStore(stores.session),
+            catalogue=catalogue,
+            reporter=actor,
+            surface=body.surface,
+            target_id=body.target_id,
+            policy_id=body.policy,
+            note=body.note,
+            check=check,
+        )
+        return filed_json(filed) | {"surface": body.surface, "target_id": body.target_id}
 
     return keyed_write(request=request, db=db, actor=actor, key=key, body=body, work=work, status=201)
 

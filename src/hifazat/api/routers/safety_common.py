@@ -10,18 +10,20 @@ from fastapi.responses import JSONResponse
 from hifazat.api.deps import RuntimeDep
 from hifazat.api.errors import envelope, status_for
 from hifazat.core.safety.errors import SafetyRefusal
+from hifazat.core.signals import Context
 from hifazat.services.safety import SafetyService
-from hifazat.services.safety_base import assessment_of
 
 
 async def get_safety(request: Request, runtime: RuntimeDep) -> SafetyService:
-    """One safety service per app, made on first use; comment screening uses the app's engine."""
+    """One safety service per app, made on first use; comments are screened on the app's engine, and
+    its verdict is stored with each comment's content item."""
     service: SafetyService | None = getattr(request.app.state, "safety_service", None)
     if service is None:
+        context = Context(surface="comment")
         service = SafetyService(
             runtime.engine,
             sessions=runtime.sessions,
-            assessor=lambda text: assessment_of(runtime.moderator.check(text)),
+            checker=lambda text: runtime.moderator.check(text, context),
         )
         request.app.state.safety_service = service
     return service

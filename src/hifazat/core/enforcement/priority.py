@@ -35,6 +35,10 @@ MAX_REPORTER_FACTOR = 4.0
 """Cap of the reporter factor: a thousand reports weigh at most four times one."""
 
 
+PUBLIC_WEIGHT = 0.5
+"""A report from the public form: anyone may send one, signed out, so it counts half a signed-in user's."""
+
+
 @dataclass(frozen=True, slots=True)
 class ReporterWeight:
     """How much one report counts: 1 for a user, more for an accurate trusted flagger or the engine."""
@@ -50,6 +54,8 @@ class ReporterWeight:
             return 1.0 + 2.0 * accuracy
         if self.source in ("proactive", "legal"):
             return 2.0
+        if self.source == "public":
+            return PUBLIC_WEIGHT
         return 1.0
 
 

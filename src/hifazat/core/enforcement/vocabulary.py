@@ -32,9 +32,10 @@ QueueLang = Literal["en", "ur"]
 QUEUES: tuple[QueueLang, ...] = ("en", "ur")
 """Review queues by the language a reviewer must read (Roman Urdu goes to the Urdu queue)."""
 
-ReportSource = Literal["user", "ambassador", "proactive", "legal"]
-REPORT_SOURCES: tuple[ReportSource, ...] = ("user", "ambassador", "proactive", "legal")
-"""Where a report came from: a user, a trusted flagger, the engine, or a regulator's legal request."""
+ReportSource = Literal["user", "ambassador", "proactive", "legal", "public"]
+REPORT_SOURCES: tuple[ReportSource, ...] = ("user", "ambassador", "proactive", "legal", "public")
+"""Where a report came from: a user, a trusted flagger, the engine, a regulator's legal request, or the
+public Safety Centre form (anyone, no account)."""
 
 Outcome = Literal["no_violation", "label", "not_recommended", "restrict_adults", "remove"]
 OUTCOMES: tuple[Outcome, ...] = ("no_violation", "label", "not_recommended", "restrict_adults", "remove")

@@ -1,7 +1,8 @@
 """The public report form (anyone, signed in or not) and the report status look-up.
 
-POST is protected by a CSRF token and a per-address rate limit; a good report is stored and the
-browser is redirected (303) to a page showing its reference number.
+POST is protected by a CSRF token and a per-address rate limit; a good report is stored (and filed into
+the enforcement workflow when its location names content or an account we know) and the browser is
+redirected (303) to a page showing its reference number. The status page follows the review task.
 """
 
 from __future__ import annotations
@@ -11,17 +12,21 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from hifazat.core.decide.verdict import Verdict
 from hifazat.core.errors import InvalidInputError, NotFoundError
 from hifazat.core.guidelines import default_catalogue
+from hifazat.services.moderation import context_from
 from hifazat.services.public_reports import (
     LIMITS,
     PublicReport,
     ReportDraft,
     check_report,
     normalise_reference,
-    report_status,
+    report_progress,
     submit_report,
 )
+from hifazat.services.public_routing import Progress
+from hifazat.services.report_targets import EngineCheck
 from hifazat.web.errors import error_page
 from hifazat.web.i18n import N_
 from hifazat.web.rendering import Page, PageDep
@@ -37,6 +42,10 @@ PROBLEMS = {
 }
 TOO_LONG = N_("This is too long. Please keep it under %(limit)s characters.")
 CONTROL = N_("This contains characters we cannot accept. Please type it again.")
+UNMATCHED = N_(
+    "We could not match the place you told us about to a video or an account, so a member of our "
+    "safety team will look at your report by hand."
+)
 STATUS_LABELS = {
     "received": N_("Received: waiting for a reviewer"),
     "in_review": N_("A reviewer is looking at it"),
@@ -103,25 +112,44 @@ async def report_submit(request: Request, page: PageDep) -> Response:
                 errors[problem.field] = page.gettext(PROBLEMS[(problem.field, problem.code)])
         return _form(page, values=values, errors=errors, status=422)
     report = submit_report(
-        page.state.sessions, draft, known_policies=catalogue.policies, guideline_version=catalogue.version
+        page.state.sessions,
+        draft,
+        known_policies=catalogue.policies,
+        guideline_version=catalogue.version,
+        check=_engine(request),
     )
     return RedirectResponse(f"/report/received/{report.reference}", status_code=303)
 
 
-def _status_context(page: Page, report: PublicReport) -> dict[str, Any]:
+def _engine(request: Request) -> EngineCheck | None:
+    """The app's moderation engine, loaded only if a report needs an item made (an account's profile)."""
+    runtime = getattr(request.app.state, "runtime", None)
+    if runtime is None:
+        return None
+
+    def check(text: str, surface: str) -> Verdict:
+        verdict: Verdict = runtime.moderator.check(text, context_from({"surface": surface}))
+        return verdict
+
+    return check
+
+
+def _status_context(page: Page, found: tuple[PublicReport, Progress]) -> dict[str, Any]:
+    report, live = found
     policy = default_catalogue().policies.get(report.policy_id)
     return {
         "report": report,
         "reason": policy.title.get(page.lang) if policy else report.policy_id,
         "status_label": page.gettext(STATUS_LABELS.get(report.status, STATUS_LABELS["received"])),
+        "status_note": None if live.matched else page.gettext(UNMATCHED),
     }
 
 
 @router.get("/report/received/{reference}", response_class=HTMLResponse)
 def report_received(reference: str, page: PageDep) -> HTMLResponse:
     """Thanks, and the reference number to keep."""
-    report = report_status(page.state.sessions, reference=reference)
-    return page.render("pages/report_received.html", **_status_context(page, report))
+    found = report_progress(page.state.sessions, reference=reference)
+    return page.render("pages/report_received.html", **_status_context(page, found))
 
 
 @router.get("/report/status", response_class=HTMLResponse)
@@ -130,7 +158,7 @@ def report_lookup(page: PageDep, ref: str = "") -> HTMLResponse:
     context: dict[str, Any] = {"ref": ref, "problem": None, "report": None}
     if ref.strip():
         try:
-            context.update(_status_context(page, report_status(page.state.sessions, reference=ref)))
+            context.update(_status_context(page, report_progress(page.state.sessions, reference=ref)))
         except InvalidInputError:
             context["problem"] = page.gettext("That does not look like a report reference.")
         except NotFoundError:
