@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine
 
 from apikit import Api, build_api
+from async_kit import run_async
 from hifazat.services.audit import verify_chain
 
 
@@ -42,7 +43,7 @@ def test_concurrent_posts_are_each_answered_and_stored_once(api: Api) -> None:
         ({"id": "scam", "kind": "caption", "text": "free-bisp-money now", "author_id": "user2"}, None)
     )
     bodies += [({"id": "k-1", "kind": "comment", "text": "keyed", "author_id": "user"}, "key-1")] * 3
-    responses = asyncio.run(_post_all(api, bodies))
+    responses = run_async(_post_all(api, bodies))
     statuses = [r.status_code for r in responses]
     assert statuses[:30] == [201] * 30
     assert statuses[30] == 409 and "already exists" in responses[30].json()["error"]["message"]

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from async_kit import run_async
 from builders import T0, account, post, verdict
 from hifazat.core.enforcement.chain import AuditEvent
 from hifazat.core.errors import ConflictError
@@ -46,7 +47,7 @@ def test_concurrent_writes_share_transactions(db: Database, catalogue: Catalogue
     account(db, "writer")
     batcher = WriteBatcher(db)
     works = [_poster(catalogue, "writer", f"c{i}") for i in range(40)]
-    results = asyncio.run(_together(batcher, works))
+    results = run_async(_together(batcher, works))
     batcher.close()
     assert results == [f"c{i}" for i in range(40)]
     assert batcher.batches < 40  # requests that arrived together were committed together
@@ -65,7 +66,7 @@ def test_a_failing_write_is_rolled_back_alone(db: Database, catalogue: Catalogue
         return str(_poster(catalogue, "writer", "taken")(stores))  # the id is already used
 
     works = [_poster(catalogue, "writer", "a"), clash, _poster(catalogue, "writer", "b")]
-    results = asyncio.run(_together(batcher, works))
+    results = run_async(_together(batcher, works))
     batcher.close()
     assert results[0] == "a" and results[2] == "b"
     assert isinstance(results[1], ConflictError) and "already exists" in str(results[1])
@@ -89,7 +90,7 @@ def test_a_batch_whose_commit_fails_is_written_again_one_by_one(db: Database, ca
 
     event.listen(Session, "before_commit", fail_once)
     try:
-        results = asyncio.run(_together(batcher, [_poster(catalogue, "writer", f"d{i}") for i in range(5)]))
+        results = run_async(_together(batcher, [_poster(catalogue, "writer", f"d{i}") for i in range(5)]))
     finally:
         event.remove(Session, "before_commit", fail_once)
         batcher.close()
@@ -107,5 +108,5 @@ def test_the_caller_gets_its_own_exception(db: Database) -> None:
         raise ConflictError("already decided")
 
     with pytest.raises(ConflictError, match="already decided"):
-        asyncio.run(batcher.run(boom))
+        run_async(batcher.run(boom))
     batcher.close()
