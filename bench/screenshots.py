@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from hifazat.api.app import create_app
+from hifazat.services.demo import seed_demo
 from hifazat.settings import Settings
 from hifazat.web.screenshots import CHROMIUM, add_sample_reports, take_screenshots
 
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as data:
         app = create_app(Settings(data_dir=Path(data), environment="development"))
         add_sample_reports(app.state.runtime.sessions)
+        seed_demo(app.state.runtime.engine)  # demo accounts sign in to photograph the moderator console
         files = take_screenshots(app, args.out, width=args.width, height=args.height)
     print(f"wrote {len(files)} screenshots to {args.out}/ in {time.perf_counter() - started:.1f} s")
     return 0

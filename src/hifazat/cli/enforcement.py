@@ -1,8 +1,9 @@
-"""`hifazat audit …`, `hifazat transparency`, `hifazat accounts create` and `hifazat webhooks deliver`."""
+"""`hifazat audit …`, `hifazat transparency`, `hifazat accounts create|set-password` and `hifazat webhooks deliver`."""
 
 from __future__ import annotations
 
 import json
+import sys
 import time
 from datetime import date
 
@@ -15,10 +16,12 @@ from hifazat.core.errors import InvalidInputError
 from hifazat.services.accounts import create_account
 from hifazat.services.audit import audit_entries, verify_chain
 from hifazat.services.review import expire_leases
+from hifazat.services.sign_in import check_password_rules, set_password
 from hifazat.services.transparency import as_csv, as_json, transparency_report
 from hifazat.services.webhooks import deliver_due
 from hifazat.storage.database import make_engine, migrate
 from hifazat.storage.unit import Database
+from hifazat.storage.web_sessions import PasswordStore, WebSessionStore
 
 console = Console()
 audit_app = typer.Typer(help="The append-only audit log.", no_args_is_help=True)
@@ -119,6 +122,32 @@ def accounts_create(
             )
     console.print(f"created [bold]{made.account.handle}[/] ({made.account.role}), id {made.account.id}")
     console.print(f"API key (shown once): [bold]{made.key}[/]")
+
+
+@accounts_app.command("set-password")
+def accounts_set_password(
+    handle: str = typer.Argument(..., help="The account's handle."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from the first line of standard input."
+    ),
+) -> None:
+    """Set the password an account signs in to the web pages with (ends its open web sessions)."""
+    with domain_errors():
+        if password_stdin:
+            password = sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+        else:
+            password = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+        check_password_rules(password)
+        db = open_database()
+        with db.write() as stores:
+            account = set_password(
+                accounts=stores.accounts,
+                passwords=PasswordStore(stores.session),
+                sessions=WebSessionStore(stores.session),
+                handle=handle,
+                password=password,
+            )
+    console.print(f"password set for [bold]{account.handle}[/] ({account.role}); its web sessions were ended")
 
 
 @webhooks_app.command("deliver")

@@ -111,6 +111,31 @@ def issue_key(
     return secret
 
 
+def change_role(
+    *,
+    accounts: AccountStore,
+    audit: AuditLog,
+    actor_id: str,
+    account_id: str,
+    role: str,
+    reason: str,
+) -> Account:
+    """Give an account another role, recorded in the audit log (`account.role_changed`)."""
+    account = accounts.get(account_id)
+    new_role = pick(role, ROLES, "role")
+    if account.role != new_role:
+        accounts.set_role(account.id, new_role)
+        audit.record(
+            AuditEvent(
+                "account.role_changed",
+                actor_id,
+                f"account:{account.id}",
+                {"from": account.role, "to": new_role, "reason": reason},
+            )
+        )
+    return accounts.get(account.id)
+
+
 def authenticate(*, api_keys: ApiKeyStore, key: str) -> Account | None:
     """The account holding `key`, or None."""
     if not key.startswith(KEY_PREFIX) or len(key) > 200:

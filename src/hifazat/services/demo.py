@@ -14,11 +14,14 @@ from hifazat.core.guidelines import default_catalogue
 from hifazat.core.moderator import Moderator
 from hifazat.core.signals import Context
 from hifazat.services.accounts import create_account
+from hifazat.services.ambassador_demo import seed_ambassador_demo
 from hifazat.services.content import submit_content
 from hifazat.services.reports import file_report
 from hifazat.services.safety import seed_safety_demo
+from hifazat.services.sign_in import SIGN_IN_ROLES, set_password
 from hifazat.settings import Settings
 from hifazat.storage.unit import Database
+from hifazat.storage.web_sessions import PasswordStore, WebSessionStore
 
 DEMO_ACCOUNTS: tuple[tuple[str, str, str, str], ...] = (
     # handle, role, language, what they are for
@@ -49,6 +52,8 @@ DEMO_REPORTS: tuple[tuple[str, str, str], ...] = (
     ("bilal", "demo-caption-2", "regulated.scams"),
 )
 SURFACE = {"comment": "comment", "caption": "caption"}
+DEMO_PASSWORD = "hifazat-demo-password"
+"""The well-known web sign-in password of every demo account (the web refuses it in production)."""
 
 
 def demo_key(handle: str) -> str:
@@ -80,6 +85,15 @@ def seed_demo(engine: Engine, *, moderator: Moderator | None = None) -> list[str
                     key=demo_key(handle),
                     follower_count=1200 if role == "user" else 0,
                 )
+            passwords = PasswordStore(stores.session)
+            if role in SIGN_IN_ROLES and passwords.get(handle) is None:
+                set_password(
+                    accounts=stores.accounts,
+                    passwords=passwords,
+                    sessions=WebSessionStore(stores.session),
+                    handle=handle,
+                    password=DEMO_PASSWORD,
+                )
         for content_id, author, kind, text in DEMO_CONTENT:
             if stores.content.find(content_id) is None:
                 verdict = moderator.check(text, Context(surface=SURFACE[kind]))  # type: ignore[arg-type]
@@ -104,7 +118,8 @@ def seed_demo(engine: Engine, *, moderator: Moderator | None = None) -> list[str
                     content_id=content_id,
                     policy_id=policy,
                 )
-    return _walkthrough(catalogue.version, len(catalogue.policies)) + seed_safety_demo(engine)
+        programme = seed_ambassador_demo(stores)
+    return _walkthrough(catalogue.version, len(catalogue.policies)) + seed_safety_demo(engine) + programme
 
 
 def _walkthrough(version: str, policies: int) -> list[str]:
@@ -117,6 +132,9 @@ def _walkthrough(version: str, policies: int) -> list[str]:
         lines.append(
             f"  {role:<17} {handle:<16} Authorization: Bearer {demo_key(handle):<26} ({language}) {what}"
         )
+    lines.append(
+        f"  web sign-in (/console/sign-in): any handle above except platform, password {DEMO_PASSWORD}"
+    )
     auth = "-H 'Authorization: Bearer"
     post = f"-X POST -H 'Content-Type: application/json' {auth}"
     url = "http://127.0.0.1:8000"

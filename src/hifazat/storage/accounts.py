@@ -112,6 +112,10 @@ class AccountStore:
         row = self._session.scalar(select(AccountRow).where(AccountRow.handle == handle))
         return None if row is None else _account(row)
 
+    def set_role(self, account_id: str, role: Role) -> None:
+        """Give an account another role (services check who may, and audit it)."""
+        self._session.execute(update(AccountRow).where(AccountRow.id == account_id).values(role=role))
+
     def set_followers(self, account_id: str, count: int) -> None:
         self._session.execute(
             update(AccountRow).where(AccountRow.id == account_id).values(follower_count=count)

@@ -13,6 +13,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from hifazat.storage.accounts import AccountStore, ApiKeyStore
+from hifazat.storage.ambassador_programme import ProgrammeStore
+from hifazat.storage.ambassadors import AmbassadorStore
 from hifazat.storage.appeals import AppealStore
 from hifazat.storage.audit import AuditLog
 from hifazat.storage.content import ContentStore
@@ -84,6 +86,14 @@ class Stores:
     @cached_property
     def transparency(self) -> TransparencyStore:
         return TransparencyStore(self.session)
+
+    @cached_property
+    def ambassadors(self) -> AmbassadorStore:
+        return AmbassadorStore(self.session)
+
+    @cached_property
+    def programme(self) -> ProgrammeStore:
+        return ProgrammeStore(self.session)
 
 
 _SQLITE_WRITERS: dict[tuple[int, str], threading.RLock] = {}

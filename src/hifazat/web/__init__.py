@@ -18,8 +18,24 @@ from hifazat.web.content import guides, packaged_updates
 from hifazat.web.errors import install_error_pages
 from hifazat.web.fonts import FontFiles
 from hifazat.web.rendering import WebState
-from hifazat.web.routes import assets, guidelines, home, library, report, resources
+from hifazat.web.routes import (
+    ambassador_account,
+    ambassador_admin,
+    ambassadors,
+    assets,
+    console,
+    console_appeals,
+    console_records,
+    console_sign_in,
+    console_tasks,
+    guidelines,
+    home,
+    library,
+    report,
+    resources,
+)
 from hifazat.web.security import CsrfSigner, RateLimiter, security_headers
+from hifazat.web.sessions import install_sessions
 
 STATIC_DIR = Path(__file__).parent / "static"
 REPORTS_PER_WINDOW = 10
@@ -43,6 +59,11 @@ def install(app: FastAPI, *, report_limit: int = REPORTS_PER_WINDOW) -> None:
     )
     app.middleware("http")(security_headers)
     install_error_pages(app)
+    install_sessions(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (assets, home, library, guidelines, resources, report):
         app.include_router(module.router)
+    for console_module in (console_sign_in, console, console_tasks, console_appeals, console_records):
+        app.include_router(console_module.router)
+    for programme_module in (ambassadors, ambassador_account, ambassador_admin):  # Safety Ambassadors
+        app.include_router(programme_module.router)

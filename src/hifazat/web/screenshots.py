@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
@@ -50,6 +51,13 @@ def public_pages() -> list[tuple[str, str]]:
         ("report", "/report"),
         ("report-status", "/report/status"),
         ("not-found", "/this-page-does-not-exist"),
+    ]
+    pages += [  # the Safety Ambassadors programme
+        ("ambassadors", "/ambassadors"),
+        ("ambassadors-apply", "/ambassadors/apply"),
+        ("ambassadors-events", "/ambassadors/events"),
+        ("ambassadors-library", "/ambassadors/library"),
+        ("ambassadors-recognition", "/ambassadors/recognition"),
     ]
     return pages
 
@@ -105,6 +113,60 @@ def add_sample_reports(sessions: sessionmaker[Session]) -> int:
     return added
 
 
+CONSOLE_PAGES: tuple[tuple[str, str, str], ...] = (
+    # (who signs in, name, path); "task" is the task the moderator holds (claimed when none is held)
+    ("moderator", "console-queues", "/console"),
+    ("moderator", "console-queue-ur", "/console/queue/ur"),
+    ("moderator", "console-task", "task"),
+    ("moderator", "console-appeals", "/console/appeals"),
+    ("moderator", "console-history", "/console/accounts/ayesha"),
+    ("admin", "console-audit", "/console/audit"),
+)
+"""The moderator console, photographed signed in as the demo accounts (`hifazat.services.demo`)."""
+
+
+def console_screenshots(
+    browser: Any, base: str, out: Path, *, lang: str, width: int, height: int
+) -> list[Path]:
+    """`<out>/<lang>-console-*.png`, signed in with the demo password; none when there are no demo accounts."""
+    from hifazat.services.demo import DEMO_PASSWORD
+
+    written: list[Path] = []
+    for handle in dict.fromkeys(who for who, _, _ in CONSOLE_PAGES):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale=lang)
+        page = context.new_page()
+        page.goto(f"{base}/console/sign-in?lang={lang}")
+        if not written:
+            page.screenshot(path=str(out / f"{lang}-console-sign-in.png"), full_page=True)
+            written.append(out / f"{lang}-console-sign-in.png")
+        page.fill("#handle", handle)
+        page.fill("#password", DEMO_PASSWORD)
+        page.press("#password", "Enter")
+        page.wait_for_load_state()
+        if "/console/sign-in" in page.url:
+            context.close()
+            return written
+        for who, name, path in CONSOLE_PAGES:
+            if who != handle:
+                continue
+            if path == "task":
+                page.goto(f"{base}/console")
+                held = page.locator("#mine-title ~ div a[href^='/console/tasks/']")
+                if held.count() == 0:
+                    page.locator("form[action='/console/claim'] button").last.click()
+                    page.wait_for_load_state()
+                else:
+                    held.first.click()
+            else:
+                page.goto(base + path, wait_until="load")
+            page.evaluate("document.fonts.ready")
+            target = out / f"{lang}-{name}.png"
+            page.screenshot(path=str(target), full_page=True)
+            written.append(target)
+        context.close()
+    return written
+
+
 def take_screenshots(app: FastAPI, out: Path, *, width: int = 360, height: int = 800) -> list[Path]:
     """Serve `app` and write `<out>/<lang>-<page>.png` for every public page; returns the files."""
     from playwright.sync_api import sync_playwright
@@ -127,6 +189,7 @@ def take_screenshots(app: FastAPI, out: Path, *, width: int = 360, height: int =
                     page.screenshot(path=str(target), full_page=True)
                     written.append(target)
                 context.close()
+                written += console_screenshots(browser, base, out, lang=lang, width=width, height=height)
         finally:
             browser.close()
     return written

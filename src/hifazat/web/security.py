@@ -35,6 +35,10 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 """No scripts at all: every public page works without JavaScript."""
+CONSOLE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "default-src 'none'", "default-src 'none'; script-src 'self'"
+)
+"""The moderator console (paths under /console) may load its own small keyboard-shortcut script."""
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -128,7 +132,10 @@ async def security_headers(request: Request, call_next: Callable[[Request], Awai
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     if response.headers.get("content-type", "").startswith(("text/html", "image/svg")):
-        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        console = request.url.path == "/console" or request.url.path.startswith("/console/")
+        response.headers["Content-Security-Policy"] = (
+            CONSOLE_CONTENT_SECURITY_POLICY if console else CONTENT_SECURITY_POLICY
+        )
         response.headers.setdefault("Cache-Control", "private, no-cache")
         response.headers["Vary"] = "Cookie, Accept-Language"
     return response

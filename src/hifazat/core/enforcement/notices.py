@@ -17,7 +17,9 @@ from hifazat.core.enforcement.vocabulary import ContentKind, Language, Outcome
 PKT = timezone(timedelta(hours=5), "PKT")
 """Pakistan Standard Time; no daylight saving."""
 
-NoticeKind = Literal["decision", "report_outcome", "appeal_received", "appeal_upheld", "appeal_overturned"]
+NoticeKind = Literal[
+    "decision", "report_outcome", "appeal_received", "appeal_upheld", "appeal_overturned", "ambassador"
+]
 
 KIND_EN: dict[ContentKind, str] = {
     "video": "video",

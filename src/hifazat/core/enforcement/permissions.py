@@ -26,6 +26,9 @@ Permission = Literal[
     "account.read_any",
     "audit.read",
     "webhook.manage",
+    "ambassador.review",
+    "ambassador.manage",
+    "ambassador.reach",
 ]
 
 PEOPLE: tuple[Role, ...] = ("user", "ambassador", "moderator", "senior_moderator", "admin")
@@ -50,6 +53,9 @@ GRANTS: dict[Permission, tuple[Role, ...]] = {
     "account.read_any": (*STAFF, "service"),
     "audit.read": ("admin",),
     "webhook.manage": ("admin",),
+    "ambassador.review": ("senior_moderator", "admin"),
+    "ambassador.manage": ("admin",),
+    "ambassador.reach": ("ambassador", "admin"),
 }
 """Permission → roles that hold it. Admins run the platform but do not review: reviewing is kept apart."""
 
