@@ -11,10 +11,11 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
-from builders import T0
+from builders import T0, post
 from console_kit import database, people, reported_item, sign_in, token_from
 from hifazat.core.guidelines import default_catalogue
 from hifazat.services.appeals import file_appeal
+from hifazat.services.reports import file_report
 from hifazat.storage.accounts import Account
 from hifazat.storage.audit import AuditRow
 from hifazat.storage.queue import TaskRow
@@ -366,3 +367,29 @@ def test_audit_trail_shows_a_broken_chain(console: Console) -> None:
     with console.browser("boss") as admin:
         page = admin.get("/console/audit")
     assert "Chain verification FAILED" in page.text and 'role="alert"' in page.text
+
+
+def test_a_direct_message_is_read_only_by_the_moderator_holding_its_task(fresh_app: FastAPI) -> None:
+    db = database(fresh_app)
+    who = people(db)
+    secret = "meet me alone tonight, do not tell your parents"
+    post(db, default_catalogue(), who["author_ur"], "dm-1", kind="message", text=secret)
+    with db.write() as stores:
+        task = file_report(
+            stores=stores, catalogue=default_catalogue(), reporter=who["reporter"], content_id="dm-1",
+            policy_id="youth.grooming",
+        ).task  # fmt: skip
+    console = Console(fresh_app, db, who, task.id, task.id)
+    with console.browser("mod_two") as bystander:
+        unheld = bystander.get(f"/console/tasks/{task.id}")
+        history = bystander.get("/console/accounts/author_ur")
+    assert unheld.status_code == 200 and secret not in unheld.text
+    assert "This is a private message" in unheld.text
+    assert history.status_code == 200 and secret not in history.text
+    with console.browser("mod_en") as holder:
+        url = claim(holder, "en")
+        assert secret in holder.get(url).text
+        decide(holder, url, "remove", policy="youth.grooming", rationale="an adult asking a child to meet")
+    with console.browser("mod_two") as bystander:
+        history = bystander.get("/console/accounts/author_ur")
+    assert secret not in history.text and "a private message" in history.text

@@ -34,7 +34,7 @@ from hifazat.web.routes import (
     report,
     resources,
 )
-from hifazat.web.security import CsrfSigner, RateLimiter, security_headers
+from hifazat.web.security import CsrfSigner, RateLimiter, SecurityHeaders
 from hifazat.web.sessions import install_sessions
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -57,7 +57,7 @@ def install(app: FastAPI, *, report_limit: int = REPORTS_PER_WINDOW) -> None:
         fonts=FontFiles.discover(),
         directory=default_directory(),
     )
-    app.middleware("http")(security_headers)
+    app.add_middleware(SecurityHeaders)
     install_error_pages(app)
     install_sessions(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

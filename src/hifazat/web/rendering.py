@@ -42,6 +42,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("guidelines", "/guidelines", N_("Community Guidelines")),
     ("resources", "/resources", N_("Helplines")),
     ("transparency", "/transparency", N_("Transparency")),
+    ("ambassadors", "/ambassadors", N_("Ambassadors")),
     ("report", "/report", N_("Report")),
 )
 """(key, path, label) of the main navigation; the console and ambassador pages add their own."""

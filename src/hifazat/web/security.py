@@ -13,10 +13,10 @@ import secrets
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
 
+from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "hz_csrf"
 CSRF_FIELD = "csrf_token"
@@ -124,18 +124,33 @@ def cookie_is_secure(request: Request) -> bool:
     return request.url.scheme == "https" or forwarded.split(",")[0].strip() == "https"
 
 
-async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    """Middleware: the CSP and hardening headers on every web page; caching rules for HTML."""
-    response = await call_next(request)
-    if is_api_path(request.url.path):
-        return response
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    if response.headers.get("content-type", "").startswith(("text/html", "image/svg")):
-        console = request.url.path == "/console" or request.url.path.startswith("/console/")
-        response.headers["Content-Security-Policy"] = (
-            CONSOLE_CONTENT_SECURITY_POLICY if console else CONTENT_SECURITY_POLICY
-        )
-        response.headers.setdefault("Cache-Control", "private, no-cache")
-        response.headers["Vary"] = "Cookie, Accept-Language"
-    return response
+class SecurityHeaders:
+    """Middleware: the CSP and hardening headers on every web page; caching rules for HTML.
+
+    Plain ASGI: it only edits the response's start message, so API requests (which it leaves alone)
+    pay nothing for it — Starlette's `@app.middleware("http")` would wrap each of them in extra tasks."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] != "http" or is_api_path(path):
+            await self.app(scope, receive, send)
+            return
+        console = path == "/console" or path.startswith("/console/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if headers.get("content-type", "").startswith(("text/html", "image/svg")):
+                    headers["Content-Security-Policy"] = (
+                        CONSOLE_CONTENT_SECURITY_POLICY if console else CONTENT_SECURITY_POLICY
+                    )
+                    headers.setdefault("Cache-Control", "private, no-cache")
+                    headers["Vary"] = "Cookie, Accept-Language"
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

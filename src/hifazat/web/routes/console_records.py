@@ -14,10 +14,12 @@ from starlette.responses import HTMLResponse, Response
 from hifazat.core.enforcement.standing import Strike
 from hifazat.services.audit import audit_entries, verify_chain
 from hifazat.services.clock import utcnow
+from hifazat.services.private_content import PRIVATE_KINDS
 from hifazat.services.standing import account_standing
+from hifazat.storage.content import ContentItem
 from hifazat.storage.decisions import Decision
 from hifazat.web.i18n import N_
-from hifazat.web.rendering import PageDep
+from hifazat.web.rendering import Page, PageDep
 from hifazat.web.routes.console_appeals import APPEAL_STATES
 from hifazat.web.routes.console_common import ROLE_LABELS, Admin, Staff, render
 from hifazat.web.routes.console_tasks import OUTCOME_LABELS
@@ -84,7 +86,7 @@ def account_history(request: Request, account_id: str, page: PageDep, viewer: St
         account_role=page.gettext(ROLE_LABELS.get(account.role, account.role)),
         level_label=page.gettext(LEVEL_LABELS[standing.level]),
         strikes=[StrikeLine(s, _strike_state(s)) for s in strikes],
-        decisions=[DecisionLine(d, items[d.content_id].text[:140]) for d in decisions],
+        decisions=[DecisionLine(d, _excerpt(items[d.content_id], page)) for d in decisions],
         appeals=appeals,
         outcome_labels=OUTCOME_LABELS,
         strike_states=STRIKE_STATES,
@@ -124,3 +126,10 @@ def audit_trail(
         previous=max(0, start - PAGE) if start > 0 else None,
         following=entries[-1].seq if entries and entries[-1].seq < head else None,
     )
+
+
+def _excerpt(item: ContentItem, page: Page) -> str:
+    """The start of an item's text for the history list; a direct message's words stay private here."""
+    if item.kind in PRIVATE_KINDS:
+        return page.gettext("(a private message: its words are shown only in its review task)")
+    return item.text[:140]

@@ -20,6 +20,7 @@ from hifazat.core.guidelines import default_catalogue
 from hifazat.core.guidelines.model import Policy
 from hifazat.services.clock import utcnow
 from hifazat.services.decisions import decide_task
+from hifazat.services.private_content import may_read
 from hifazat.services.review import escalate_task, release_task, view_task
 from hifazat.storage.accounts import Account
 from hifazat.web.errors import error_page
@@ -98,6 +99,7 @@ def _context(request: Request, page: Page, viewer: Account, task_id: int) -> dic
     payloads = [v.payload for v in view.verdicts]
     reasons = [r for p in payloads for r in (p.get("reasons") or {}).get(page.lang, [])]
     held = view.task.held_by(viewer.id, now)
+    readable = may_read(item=view.item, viewer=viewer, task=view.task, now=now)
     lease_minutes = (
         max(0, int((view.task.lease_until - now).total_seconds() // 60))
         if held and view.task.lease_until
@@ -107,9 +109,10 @@ def _context(request: Request, page: Page, viewer: Account, task_id: int) -> dic
         "view": view,
         "author": author,
         "policy": policy,
-        "segments": segments(view.item.text, spans_of(payloads)),
-        "controls": has_controls(view.item.text),
-        "reasons": reasons,
+        "readable": readable,
+        "segments": segments(view.item.text, spans_of(payloads)) if readable else [],
+        "controls": readable and has_controls(view.item.text),
+        "reasons": reasons if readable else [],
         "severe": is_severe(policy, view.task.tier),
         "held": held,
         "lease_minutes": lease_minutes,
