@@ -49,6 +49,8 @@ TEXTS = [  # our own examples: mostly ordinary, some borderline, in English, Urd
     "Claim your BISP money now, send your CNIC and OTP to this number",
 ]
 
+MIXES = {"mixed": TEXTS, "ordinary": TEXTS[:8]}
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -170,12 +172,12 @@ def _request(path: str, body: dict[str, Any], key: str) -> bytes:
 
 
 async def _one_connection(
-    port: int, path: str, key: str, stop_at: float, record: list[tuple[float, int]]
+    port: int, path: str, key: str, stop_at: float, record: list[tuple[float, int]], texts: list[str]
 ) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     rng = random.Random()
     while time.perf_counter() < stop_at:
-        text = rng.choice(TEXTS)
+        text = rng.choice(texts)
         body: dict[str, Any] = {"text": text}
         if path == "/v1/content":
             body = {"kind": "comment", "text": text, "author_id": f"author{rng.randrange(AUTHORS)}"}
@@ -195,19 +197,27 @@ async def _one_connection(
     writer.close()
 
 
-def _client(port: int, path: str, key: str, seconds: float, concurrency: int, out: Any) -> None:
+def _client(
+    port: int, path: str, key: str, seconds: float, concurrency: int, out: Any, texts: list[str]
+) -> None:
     async def main() -> list[tuple[float, int]]:
         record: list[tuple[float, int]] = []
         stop_at = time.perf_counter() + seconds
-        await asyncio.gather(*(_one_connection(port, path, key, stop_at, record) for _ in range(concurrency)))
+        await asyncio.gather(
+            *(_one_connection(port, path, key, stop_at, record, texts) for _ in range(concurrency))
+        )
         return record
 
     out.put(asyncio.run(main()))
 
 
-def load(port: int, path: str, key: str, seconds: float, concurrency: int) -> dict[str, Any]:
+def load(
+    port: int, path: str, key: str, seconds: float, concurrency: int, texts: list[str] = TEXTS
+) -> dict[str, Any]:
     queue: Any = multiprocessing.Queue()
-    process = multiprocessing.Process(target=_client, args=(port, path, key, seconds, concurrency, queue))
+    process = multiprocessing.Process(
+        target=_client, args=(port, path, key, seconds, concurrency, queue, texts)
+    )
     started = time.perf_counter()
     process.start()
     record: list[tuple[float, int]] = queue.get()
@@ -252,14 +262,16 @@ def run_backend(name: str, endpoints: list[str], args: argparse.Namespace) -> li
         try:
             for endpoint in endpoints:
                 path = "/v1/content" if endpoint == "content" else "/v1/moderate"
-                load(port, path, key, min(2.0, args.seconds), args.concurrency)  # warm-up
-                result = load(port, path, key, args.seconds, args.concurrency)
+                texts = MIXES[args.mix]
+                load(port, path, key, min(2.0, args.seconds), args.concurrency, texts)  # warm-up
+                result = load(port, path, key, args.seconds, args.concurrency, texts)
                 result.update(
                     {
                         "backend": name,
                         "endpoint": path,
                         "workers": args.workers,
                         "concurrency": args.concurrency,
+                        "mix": args.mix,
                     }
                 )
                 results.append(result)
@@ -293,6 +305,13 @@ def main() -> None:
         choices=["default", "minimal"],
         default="default",
         help="default: every built-in detector; minimal: no detectors (API + persistence cost only).",
+    )
+    parser.add_argument(
+        "--mix",
+        choices=sorted(MIXES),
+        default="mixed",
+        help="mixed: 1 in 5 posts is harassment (queued for review) or a scam (removed with a strike), and "
+        "authors hit by strikes get 403s; ordinary: only ordinary posts (the everyday case).",
     )
     parser.add_argument("--json", type=Path, default=None, help="Write the results here as JSON.")
     parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)

@@ -8,6 +8,7 @@ proactive report so the item joins the review queue; `allow` just stores the ite
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,7 +23,13 @@ from hifazat.core.enforcement.vocabulary import (
     pick,
     queue_for,
 )
-from hifazat.core.errors import InvalidInputError, PermissionDeniedError
+from hifazat.core.errors import (
+    ConflictError,
+    HifazatError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 from hifazat.core.guidelines import Catalogue
 from hifazat.core.guidelines.model import Policy
 from hifazat.services.clock import utcnow
@@ -98,7 +105,7 @@ def submit_content(
     """Store one posted item with its verdict and act on the verdict (see the module notes)."""
     now = now or utcnow()
     chosen: ContentKind = pick(kind, CONTENT_KINDS, "content kind")
-    identifier = check_content_id(content_id) if content_id is not None else f"c_{secrets.token_hex(8)}"
+    identifier = check_content_id(content_id) if content_id is not None else _new_id()
     check_may_post(strikes=stores.strikes, author=author, kind=chosen, now=now)
     item = stores.content.add(
         id=identifier,
@@ -143,6 +150,73 @@ def submit_content(
         AuditEvent("content.submitted", author.id, f"content:{item.id}", {"action": verdict.action})
     )
     return Submission(stores.content.get(item.id), stored, result, None)
+
+
+@dataclass(frozen=True, slots=True)
+class NewContent:
+    """One item to post through `submit_quietly`."""
+
+    author_id: str
+    kind: str
+    text: str
+    verdict: Verdict
+    content_id: str | None = None
+
+
+def is_quiet(verdict: Verdict) -> bool:
+    """True when the verdict asks for nothing but storing the item (the common case)."""
+    return all(f.action == "allow" for f in verdict.findings)
+
+
+def submit_quietly(
+    *, stores: SubmissionStores, posts: Sequence[NewContent], now: datetime | None = None
+) -> list[Submission | HifazatError]:
+    """`submit_content` for many items whose verdicts ask for nothing but storing them (`is_quiet`):
+    every check is made for all of them first (authors, standing, ids), then the good ones are stored
+    with two statements. One result per post: its submission, or the error that refused it."""
+    now = now or utcnow()
+    authors = stores.accounts.find_many(p.author_id for p in posts)
+    flagged = stores.strikes.standing_among(authors)
+    wanted = [p.content_id for p in posts if p.content_id is not None]
+    taken = stores.content.taken(wanted)
+    results: list[Submission | HifazatError] = []
+    fresh: list[ContentItem] = []
+    verdicts: list[Verdict] = []
+    slots: list[int] = []
+    for post in posts:
+        try:
+            if not is_quiet(post.verdict):
+                raise InvalidInputError("this verdict needs effects: post it with submit_content")
+            kind: ContentKind = pick(post.kind, CONTENT_KINDS, "content kind")
+            identifier = check_content_id(post.content_id) if post.content_id is not None else _new_id()
+            author = authors.get(post.author_id)
+            if author is None:
+                raise NotFoundError(f"no account {post.author_id!r}")
+            if author.id in flagged:
+                check_may_post(strikes=stores.strikes, author=author, kind=kind, now=now)
+            if identifier in taken:
+                raise ConflictError(f"content {identifier!r} already exists", hint="content ids are unique")
+        except HifazatError as error:
+            results.append(error)
+            continue
+        taken.add(identifier)
+        language = post.verdict.language
+        slots.append(len(results))
+        results.append(InvalidInputError("not stored"))  # replaced below
+        fresh.append(
+            ContentItem(
+                identifier, author.id, kind, post.text, language, queue_for(language), "visible", 0, now, None
+            )
+        )
+        verdicts.append(post.verdict)
+    if fresh:
+        for slot, item, stored in zip(slots, fresh, stores.content.add_many(fresh, verdicts), strict=True):
+            results[slot] = Submission(item, stored, None, None)
+    return results
+
+
+def _new_id() -> str:
+    return f"c_{secrets.token_hex(8)}"
 
 
 def record_views(*, stores: SubmissionStores, content_id: str, count: int, actor_id: str) -> int:

@@ -53,10 +53,17 @@ class _WorkFailed(Exception):
 _SKIPPED = RuntimeError("not run")
 
 
+Bulk = Callable[[Stores, list[Any]], list[Any]]
+"""Writes many items of one kind with one call: one result per item, an `Exception` instance for an item
+that was refused (a bulk write checks everything before it writes, so a refusal leaves nothing behind)."""
+
+
 @dataclass(slots=True)
 class _Job:
-    work: Work
+    work: Work | None
     future: asyncio.Future[Any]
+    bulk: Bulk | None = None
+    item: Any = None
 
 
 @dataclass
@@ -77,12 +84,19 @@ class WriteBatcher:
 
     async def run(self, work: Callable[[Stores], T]) -> T:
         """Run `work` in a write transaction shared with other queued works; its result or its exception."""
+        result: T = await self._queue(_Job(work, asyncio.get_running_loop().create_future()))
+        return result
+
+    async def run_bulk(self, bulk: Bulk, item: Any) -> Any:
+        """Write `item` with the other queued items of the same `bulk` function, in one call of it."""
+        return await self._queue(_Job(None, asyncio.get_running_loop().create_future(), bulk, item))
+
+    async def _queue(self, job: _Job) -> Any:
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[T] = loop.create_future()
-        self._pending.append(_Job(work, future))
+        self._pending.append(job)
         if self._draining is None or self._draining.done() or self._draining.get_loop() is not loop:
             self._draining = loop.create_task(self._drain())
-        return await future
+        return await job.future
 
     async def _drain(self) -> None:
         loop = asyncio.get_running_loop()
@@ -91,7 +105,7 @@ class WriteBatcher:
             batch = self._pending[: self.max_batch]
             del self._pending[: self.max_batch]
             try:
-                results = await loop.run_in_executor(self._executor, self.write_all, [j.work for j in batch])
+                results = await loop.run_in_executor(self._executor, self.write_jobs, batch)
             except BaseException as error:  # the thread pool itself failed (shut down, cancelled)
                 for job in batch:
                     if not job.future.done():
@@ -105,15 +119,50 @@ class WriteBatcher:
                 else:
                     job.future.set_result(result.value)
 
+    def write_jobs(self, jobs: list[_Job]) -> list[_Result]:
+        """Run the jobs of one batch: each bulk function once for all its items (see `Bulk`)."""
+        groups: dict[int, list[int]] = {}
+        units: list[Work] = []
+        covers: list[list[int]] = []
+        for index, job in enumerate(jobs):
+            if job.bulk is None:
+                assert job.work is not None
+                units.append(job.work)
+                covers.append([index])
+            elif id(job.bulk) in groups:
+                groups[id(job.bulk)].append(index)
+            else:
+                groups[id(job.bulk)] = [index]
+                covers.append(groups[id(job.bulk)])
+                units.append(_bulk_unit(job.bulk, []))
+        for position, covered in enumerate(covers):  # the bulk units now know all their items
+            first = jobs[covered[0]]
+            if first.bulk is not None:
+                units[position] = _bulk_unit(first.bulk, [jobs[i].item for i in covered])
+        results: list[_Result] = [_Failed(_SKIPPED)] * len(jobs)
+        for covered, outcome in zip(covers, self.write_all(units), strict=True):
+            first = jobs[covered[0]]
+            if first.bulk is None:
+                results[covered[0]] = outcome
+            elif isinstance(outcome, _Done):
+                for index, value in zip(covered, outcome.value, strict=True):
+                    results[index] = _Failed(value) if isinstance(value, Exception) else _Done(value)
+            else:  # the bulk call itself failed: each item alone, so one bad item cannot sink the others
+                for index in covered:
+                    results[index] = self._alone(_one_of(first.bulk, jobs[index].item))
+        return results
+
     def write_all(self, works: list[Work]) -> list[_Result]:
         """Run `works` in one transaction (runs on the writer thread).
 
-        First without savepoints, which cost a round trip each on PostgreSQL; when a work fails, that
-        transaction is rolled back, the failure is kept for its caller, and the others run again in one
-        transaction with a savepoint each."""
+        On PostgreSQL first without savepoints, which cost a round trip each there; when a work fails,
+        that transaction is rolled back, the failure is kept for its caller, and the others run again in
+        one transaction with a savepoint each. On SQLite every work gets its savepoint at once."""
         self.batches += 1
         if len(works) == 1:
             return [self._alone(works[0])]
+        if self.db.dialect == "sqlite":  # a savepoint is a local call there: no need to be optimistic
+            return self._with_savepoints(works, skip=None)
         try:
             return self._together(works)
         except _WorkFailed as failed:
@@ -133,7 +182,7 @@ class WriteBatcher:
                     raise _WorkFailed(index, error) from error
         return results
 
-    def _with_savepoints(self, works: list[Work], *, skip: int) -> list[_Result]:
+    def _with_savepoints(self, works: list[Work], *, skip: int | None) -> list[_Result]:
         results: list[_Result] = []
         try:
             with self.db.write() as stores:
@@ -154,6 +203,23 @@ class WriteBatcher:
     def close(self) -> None:
         """Stop the writer thread after the queued batches."""
         self._executor.shutdown(wait=True)
+
+
+def _bulk_unit(bulk: Bulk, items: list[Any]) -> Work:
+    def unit(stores: Stores) -> list[Any]:
+        return bulk(stores, items)
+
+    return unit
+
+
+def _one_of(bulk: Bulk, item: Any) -> Work:
+    def unit(stores: Stores) -> Any:
+        (value,) = bulk(stores, [item])
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+    return unit
 
 
 def _in_savepoint(stores: Stores, work: Work) -> _Result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -100,6 +101,14 @@ class AccountStore:
     def find(self, account_id: str) -> Account | None:
         row = self._session.get(AccountRow, account_id)
         return None if row is None else _account(row)
+
+    def find_many(self, account_ids: Iterable[str]) -> dict[str, Account]:
+        """The accounts that exist among `account_ids`, by id (one query)."""
+        wanted = list(set(account_ids))
+        if not wanted:
+            return {}
+        rows = self._session.scalars(select(AccountRow).where(AccountRow.id.in_(wanted)))
+        return {row.id: _account(row) for row in rows}
 
     def get(self, account_id: str) -> Account:
         """The account; `NotFoundError` when there is none."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -65,6 +66,8 @@ class VerdictRow(Base):
 CONTENT_TABLE: Table = ContentRow.__table__  # type: ignore[assignment]
 VERDICT_TABLE: Table = VerdictRow.__table__  # type: ignore[assignment]
 INSERT_VERDICT = insert(VERDICT_TABLE).returning(VERDICT_TABLE.c.id)
+INSERT_VERDICTS = insert(VERDICT_TABLE).returning(VERDICT_TABLE.c.id, sort_by_parameter_order=True)
+INSERT_CONTENT = insert(CONTENT_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,27 +196,48 @@ class ContentStore:
             raise NotFoundError(f"no content {content_id!r}")
         return int(total)
 
+    def taken(self, ids: Iterable[str]) -> set[str]:
+        """Which of `ids` are already used by stored items."""
+        wanted = list(ids)
+        if not wanted:
+            return set()
+        return set(self._session.scalars(select(ContentRow.id).where(ContentRow.id.in_(wanted))))
+
+    def add_many(self, items: Sequence[ContentItem], verdicts: Sequence[Verdict]) -> list[StoredVerdict]:
+        """Store new items (ids checked free by the caller) with one verdict each, in two statements."""
+        connection = self._session.connection()
+        connection.execute(
+            INSERT_CONTENT,
+            [
+                {
+                    "id": i.id, "author_id": i.author_id, "kind": i.kind, "text": i.text, "language": i.language,
+                    "queue": i.queue, "status": i.status, "views": i.views, "created_at": i.created_at,
+                    "status_at": i.status_at,
+                }
+                for i in items
+            ],
+        )  # fmt: skip
+        rows = [_verdict_values(i.id, v, i.created_at) for i, v in zip(items, verdicts, strict=True)]
+        ids = connection.execute(INSERT_VERDICTS, rows).scalars().all()
+        return [
+            StoredVerdict(
+                int(new_id), row["content_id"], row["action"], row["top_policy"], row["top_score"],
+                row["guidelines_version"], row["engine_version"], row["payload"], row["created_at"],
+            )
+            for new_id, row in zip(ids, rows, strict=True)
+        ]  # fmt: skip
+
     def add_verdict(self, content_id: str, verdict: Verdict, now: datetime) -> StoredVerdict:
         """Record one engine verdict for an item."""
-        top = max(verdict.findings, key=lambda f: f.score, default=None)
-        payload = verdict.to_dict()
-        values = {
-            "content_id": content_id,
-            "action": verdict.action,
-            "top_policy": None if top is None else top.policy,
-            "top_score": None if top is None else round(top.score, 4),
-            "guidelines_version": verdict.guidelines_version,
-            "engine_version": verdict.engine_version,
-            "payload": payload,
-            "created_at": now,
-        }
+        values = _verdict_values(content_id, verdict, now)
+        payload = values["payload"]
         new_id = self._session.connection().execute(INSERT_VERDICT, values).scalar_one()
         return StoredVerdict(
             int(new_id),
             content_id,
             verdict.action,
-            values["top_policy"],  # type: ignore[arg-type]
-            values["top_score"],  # type: ignore[arg-type]
+            values["top_policy"],
+            values["top_score"],
             verdict.guidelines_version,
             verdict.engine_version,
             payload,
@@ -235,3 +259,17 @@ class ContentStore:
             .limit(limit)
         )
         return [_item(r) for r in rows]
+
+
+def _verdict_values(content_id: str, verdict: Verdict, now: datetime) -> dict[str, Any]:
+    top = max(verdict.findings, key=lambda f: f.score, default=None)
+    return {
+        "content_id": content_id,
+        "action": verdict.action,
+        "top_policy": None if top is None else top.policy,
+        "top_score": None if top is None else round(top.score, 4),
+        "guidelines_version": verdict.guidelines_version,
+        "engine_version": verdict.engine_version,
+        "payload": verdict.to_dict(),
+        "created_at": now,
+    }

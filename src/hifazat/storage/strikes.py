@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Integer, String, select, update
@@ -94,6 +95,19 @@ class StrikeStore:
             .limit(1)
         ).first()
         return found is not None
+
+    def standing_among(self, account_ids: Iterable[str]) -> set[str]:
+        """Which of `account_ids` have any strike not removed on appeal (`any_standing` for many, one query)."""
+        wanted = list(set(account_ids))
+        if not wanted:
+            return set()
+        return set(
+            self._session.scalars(
+                select(StrikeRow.account_id)
+                .where(StrikeRow.account_id.in_(wanted), StrikeRow.removed_at.is_(None))
+                .distinct()
+            )
+        )
 
     def for_decision(self, decision_id: int) -> Strike | None:
         row = self._session.scalar(select(StrikeRow).where(StrikeRow.decision_id == decision_id))

@@ -11,12 +11,20 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from hifazat.api.auth import CatalogueDep, DbDep, Submitter, ViewCounter, is_staff
 from hifazat.api.deps import ModeratorDep
-from hifazat.api.writes import IdempotencyKey, batched_write, keyed_write
+from hifazat.api.json_bodies import PlainJSONResponse
+from hifazat.api.writes import IdempotencyKey, batched_write, keyed_write, write_batcher
 from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
 from hifazat.core.errors import PermissionDeniedError
 from hifazat.services.claim_enforcement import claim_notice
 from hifazat.services.clock import utcnow
-from hifazat.services.content import Submission, record_views, submit_content
+from hifazat.services.content import (
+    NewContent,
+    Submission,
+    is_quiet,
+    record_views,
+    submit_content,
+    submit_quietly,
+)
 from hifazat.services.moderation import context_from
 from hifazat.services.private_content import HIDDEN_NOTE, may_read, shown_verdict
 from hifazat.storage.content import ContentItem
@@ -76,6 +84,10 @@ def submission_json(submission: Submission) -> dict[str, Any]:
     }
 
 
+def _store_quietly(stores: Stores, posts: list[Any]) -> list[Any]:
+    return list(submit_quietly(stores=stores, posts=posts))
+
+
 @router.post("", status_code=201)
 async def post_content(
     body: ContentIn,
@@ -93,6 +105,10 @@ async def post_content(
     verdict = moderator.check(body.text, context_from(context))
     if body.author_id is not None and actor.role != "service" and body.author_id != actor.id:
         raise PermissionDeniedError("only service clients post on behalf of another account")
+    if key is None and is_quiet(verdict):  # the common case: stored with the other quiet posts at once
+        post = NewContent(body.author_id or actor.id, kind, body.text, verdict, body.id)
+        stored: Submission = await write_batcher(request, db).run_bulk(_store_quietly, post)
+        return PlainJSONResponse(submission_json(stored), status_code=201)
 
     def work(stores: Stores) -> dict[str, Any]:
         author = actor if body.author_id in (None, actor.id) else stores.accounts.get(body.author_id)
