@@ -43,12 +43,15 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=runtime.settings.max_body_bytes)
 
-    for module in (health, guidelines, moderation, claims):
+    # The hot paths first: FastAPI tries the routers in the order they were added.
+    for module in (health, moderation, interactions):
+        app.include_router(module.router)
+    include_enforcement(app)  # content, reports, queue, decisions, appeals, accounts, transparency, audit
+    for module in (guidelines, claims):
         app.include_router(module.router)
     install_safety_errors(app)
-    for safety_module in (interactions, safety_settings, relations, family_pairing, safety_comments):
+    for safety_module in (safety_settings, relations, family_pairing, safety_comments):
         app.include_router(safety_module.router)
-    include_enforcement(app)  # reports, queue, decisions, appeals, accounts, transparency, audit
     app.include_router(ambassador_programme.router)  # /v1/ambassadors (docs/ambassadors.md)
     install_web(app)  # the public Safety Centre at "/" (HTML); the API keeps /v1, /healthz, /docs
     return app
