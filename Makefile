@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 run: install
-	$(BIN)/hifazat setup --demo
+	$(BIN)/hifazat setup --demo --base-url http://$(HOST):$(PORT)
 	$(BIN)/hifazat serve --host $(HOST) --port $(PORT)
 
 lint: install

@@ -29,3 +29,11 @@ def test_demo_seed_is_complete_and_idempotent(module_engine: Engine) -> None:
     for handle, *_ in DEMO_ACCOUNTS:
         assert demo_key(handle) in printed
     assert "/v1/queue/claim" in printed and "hifazat audit verify" in printed
+
+
+def test_the_walk_through_uses_the_address_the_server_will_listen_on(module_engine: Engine) -> None:
+    lines = seed_demo(
+        module_engine, moderator=Moderator([], default_catalogue()), base_url="http://0.0.0.0:9123"
+    )
+    walk = "\n".join(lines)
+    assert "http://0.0.0.0:9123/v1/queue/claim" in walk and ":8000" not in walk

@@ -32,6 +32,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def setup(
         demo: bool = typer.Option(False, "--demo", help="Also load demo accounts and content."),
+        base_url: str = typer.Option(
+            "http://127.0.0.1:8000",
+            "--base-url",
+            help="Where the server will listen (for the printed walk-through).",
+        ),
     ) -> None:
         """Create and migrate the database (idempotent)."""
         settings = load_settings()
@@ -42,7 +47,7 @@ def register(app: typer.Typer) -> None:
         if demo:
             from hifazat.services.demo import seed_demo
 
-            for line in seed_demo(engine):
+            for line in seed_demo(engine, base_url=base_url.rstrip("/")):
                 console.print(line, soft_wrap=True, highlight=False, markup=False)
 
     @app.command()

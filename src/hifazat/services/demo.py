@@ -61,7 +61,9 @@ def demo_key(handle: str) -> str:
     return f"hz_demo_{handle}"
 
 
-def seed_demo(engine: Engine, *, moderator: Moderator | None = None) -> list[str]:
+def seed_demo(
+    engine: Engine, *, moderator: Moderator | None = None, base_url: str = "http://127.0.0.1:8000"
+) -> list[str]:
     """Load demo accounts, content and reports (idempotent) and return what a person should read.
 
     The posts go through `moderator` (the default engine when omitted)."""
@@ -119,10 +121,10 @@ def seed_demo(engine: Engine, *, moderator: Moderator | None = None) -> list[str
                     policy_id=policy,
                 )
         programme = seed_ambassador_demo(stores)
-    return _walkthrough(catalogue.version, len(catalogue.policies)) + seed_safety_demo(engine) + programme
+    return _walkthrough(catalogue.version, len(catalogue.policies), base_url) + seed_safety_demo(engine) + programme
 
 
-def _walkthrough(version: str, policies: int) -> list[str]:
+def _walkthrough(version: str, policies: int, base_url: str) -> list[str]:
     lines = [
         f"guidelines: version {version}, {policies} policies loaded",
         "",
@@ -137,7 +139,7 @@ def _walkthrough(version: str, policies: int) -> list[str]:
     )
     auth = "-H 'Authorization: Bearer"
     post = f"-X POST -H 'Content-Type: application/json' {auth}"
-    url = "http://127.0.0.1:8000"
+    url = base_url
     lines += [
         "",
         "walk the loop (in another terminal, while `make run` serves):",
