@@ -16,7 +16,8 @@ CSV = (
 POSTS = {
     "polio": "Polio drops make children infertile. Keep them away from your kids!",
     "polio-ru": "polio ke qatre bachon ko banjh bana dete hain, mat pilao",
-    "note": "5000 ka note agle mahine band ho raha hai, jaldi kharch karo",
+    "note": "The 5000 rupee note will be withdrawn next month! Spend yours now.",
+    "note-ru": "5000 ka note agle mahine band ho raha hai, jaldi kharch karo",
     "recipe": "What a lovely recipe, I will try it this weekend",
 }
 
@@ -35,7 +36,7 @@ def api(engine: Engine) -> Api:
 
 
 def test_enforce_labels_removes_and_tells_the_author(api: Api) -> None:
-    ids = ["polio", "polio-ru", "note", "recipe"]
+    ids = ["polio", "polio-ru", "note", "note-ru", "recipe"]
     response = api.post("/v1/claims/enforce", "service", {"content_ids": ids})
     assert response.status_code == 200, response.text
     results = {r["content_id"]: r for r in response.json()["results"]}
@@ -43,6 +44,7 @@ def test_enforce_labels_removes_and_tells_the_author(api: Api) -> None:
     assert results["polio-ru"]["result"] in ("remove", "review")  # translated: decided or sent to a person
     assert results["polio-ru"]["match"]["url"] == "https://fc.example/polio"
     assert results["note"]["result"] == "label"
+    assert results["note-ru"]["result"] in ("label", "review")  # Roman Urdu: decided or sent to a person
     assert results["recipe"]["result"] == "none" and results["recipe"]["match"] is None
     assert results["note"]["match"]["url"] == "https://fc.example/note"
 

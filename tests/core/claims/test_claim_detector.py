@@ -31,8 +31,10 @@ def moderator() -> Moderator:
     [
         ("Polio drops make our children infertile, don't give them", "integrity.misinformation",
          ["Polio", "drops", "make", "children", "infertile"]),  # health claim
+        ("Polio ke qatre bachon ko banjh kar dete hain", "integrity.misinformation",
+         ["Polio", "qatre", "bachon", "banjh"]),  # Roman Urdu post, English claim: words found by concept
         ("Vote from home: SMS your CNIC number to 8300", "integrity.civic",
-         ["SMS", "CNIC", "number", "8300"]),  # civic claim; "vote" is too short a skeleton to count
+         ["Vote", "SMS", "CNIC", "number", "8300"]),  # civic claim; "vote" found through the lexicon
     ],
 )  # fmt: skip
 def test_a_match_is_a_signal_with_evidence(

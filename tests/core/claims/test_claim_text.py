@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hifazat.core.claims.language import detect_language, parse_language
-from hifazat.core.claims.lexical import idf_table, overlap, skeleton, skeleton_tokens
+from hifazat.core.claims.lexical import claim_tokens, idf_table, overlap, skeleton, skeleton_tokens, word_key
 from hifazat.core.claims.transliterate import roman_to_urdu
 from hifazat.core.errors import InvalidInputError
 
@@ -38,6 +38,41 @@ def test_urdu_and_roman_spellings_share_a_skeleton(urdu: str, roman: str) -> Non
 )
 def test_skeleton_tokens(text: str, expected: list[str]) -> None:
     assert skeleton_tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "concept"),
+    [
+        (["children", "kids", "bachon", "bachay", "بچوں"], "@child"),  # English, Roman Urdu, Urdu script
+        (["drops", "qatre", "qatray", "قطرے"], "@drops"),  # Roman spelling variant by variant key
+        (["vaccinated", "jab", "ٹیکہ", "ویکسین"], "@vaccine"),  # English -ed ending stripped
+        (["floods", "selab", "sailab", "سیلاب"], "@flood"),  # English plural, Roman spellings
+        (["election", "votes", "انتخابات"], "@election"),  # plural and Urdu synonym
+        (["كتاب", "kitabon"], "@textbook"),  # Arabic kaf folded to Urdu ک; Roman plural by variant key
+    ],
+)
+def test_the_lexicon_gives_one_concept_across_languages(words: list[str], concept: str) -> None:
+    assert {key for w in words for key in claim_tokens(w)} == {concept}
+
+
+@pytest.mark.parametrize(
+    ("word", "not_concept"),
+    [
+        ("imran", "@die"),  # shares the skeleton mrn with marne: skeletons are too lossy for the lexicon
+        ("news", "@new"),  # the English plural rule must not turn news into new
+        ("denge", "@dengue"),  # "will give" in Roman Urdu, not dengue
+        ("cast", "@boat"),  # kst is also the skeleton of kashti
+    ],
+)
+def test_the_lexicon_avoids_known_collisions(word: str, not_concept: str) -> None:
+    assert word_key(word) != not_concept
+
+
+def test_concepts_make_translations_overlap() -> None:
+    english = claim_tokens("Three children died in Khyber after drinking polio drops")
+    urdu = claim_tokens("خیبر میں پولیو کے قطرے پینے سے تین بچے جاں بحق ہو گئے")
+    assert overlap(english, urdu) >= 0.8
+    assert overlap(["@new"], ["@news"]) == 0.0  # concepts match exactly, never by prefix
 
 
 def test_overlap_counts_the_claim_content_found_in_the_post() -> None:

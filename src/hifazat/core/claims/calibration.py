@@ -3,7 +3,7 @@
 Raw cosine means different things for different language pairs (English-English matches score
 higher than English-Roman Urdu ones), so each (post language, claim language) pair has its own
 standardisation, weights and abstain threshold. The packaged `calibration.json` is fitted on the
-evaluation set in `tests/data/claims/` by `bench/eval_claims.py`, thresholds chosen by
+dev evaluation set in `tests/data/claims/posts.jsonl` by `bench/eval_claims.py`, thresholds chosen by
 cross-validation for precision first.
 """
 

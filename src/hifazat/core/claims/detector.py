@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from hifazat.core.claims.lexical import skeleton, skeleton_tokens
+from hifazat.core.claims.lexical import claim_tokens
 from hifazat.core.claims.matcher import MAX_CHARS, ClaimMatcher
 from hifazat.core.claims.model import ClaimLanguage, ClaimMatch
 from hifazat.core.claims.outcomes import outcome_for
@@ -27,12 +27,11 @@ _LANGUAGES: dict[str, ClaimLanguage] = {"en": "en", "ur": "ur", "roman-ur": "rom
 
 
 def evidence(text: str, match: ClaimMatch) -> tuple[Span, ...]:
-    """Spans of the words of `text` whose skeletons occur in the matched claim."""
-    claim = set(skeleton_tokens(match.factcheck.claim))
+    """Spans of the words of `text` that occur in the matched claim (by concept or skeleton)."""
+    claim = set(claim_tokens(match.factcheck.claim))
     spans = []
     for word in _WORD.finditer(text):
-        skel = skeleton(word.group(0).casefold())
-        if len(skel) >= 2 and skel in claim:
+        if any(key in claim for key in claim_tokens(word.group(0))):
             spans.append(Span(word.start(), word.end()))
     return tuple(spans)
 

@@ -9,7 +9,9 @@ texts, and its answers restricted to claims of that language are scored:
 - recall: posts whose claim is returned / posts that repeat a claim.
 
 Thresholds are chosen by cross-validation grouped by claim (all posts of a claim in one fold), with
-an inner cross-validation on the training folds, so no number is read off the posts it is tested on.
+an inner cross-validation on the training folds, so no number is read off the posts it is tested on
+(`cross_validate`, for the dev posts everything was tuned on). `held_out` scores a calibration fitted
+elsewhere on posts it never saw (the test posts).
 """
 
 from __future__ import annotations
@@ -192,6 +194,26 @@ def cross_validate(
     return report
 
 
+def held_out(
+    calibration: Calibration, rows: Sequence[Row], gold_posts: Mapping[int, ClaimLanguage]
+) -> dict[str, dict[str, float]]:
+    """Per pair: precision and recall of `calibration` (fitted elsewhere) on `rows` it never saw."""
+    report: dict[str, dict[str, float]] = {}
+    for pair in PAIRS:
+        model = calibration.model(*pair)
+        pair_rows = [r for r in rows if r.pair == pair]
+        probs = [model.probability(r.features) for r in pair_rows]
+        positives = _positives(pair_rows, gold_posts)
+        precision, recall = _decisions(pair_rows, probs, model.threshold, positives)
+        report[pair_name(pair)] = {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "returned": sum(1 for p in probs if p >= model.threshold),
+            "posts_with_claim": positives,
+        }
+    return report
+
+
 def calibrate(
     rows: Sequence[Row],
     gold_posts: Mapping[int, ClaimLanguage],
@@ -205,4 +227,4 @@ def calibrate(
         pair: fit_pair([r for r in rows if r.pair == pair], gold_posts, target=target, c=c, k=5, seed=11)
         for pair in PAIRS
     }
-    return Calibration(embedder, pairs, {"features": list(FEATURES), "target_precision": target})
+    return Calibration(embedder, pairs, {"features": list(FEATURES), "target_precision": target, "c": c})

@@ -60,10 +60,27 @@ class VectorIndex:
         for start in range(0, n, BLOCK):
             block = matrix[start : start + BLOCK].astype(np.float32)
             scores = q @ block.T
-            take = min(k, scores.shape[1])
-            part = np.argpartition(-scores, take - 1, axis=1)[:, :take]
-            best_scores = np.concatenate([best_scores, np.take_along_axis(scores, part, axis=1)], axis=1)
-            best_rows = np.concatenate([best_rows, part + start], axis=1)
+            if best_scores.shape[1] == k:
+                # Only rows that beat a query's current k-th best can enter its top k: gather those
+                # few instead of partitioning the whole block (most blocks hold none for most queries).
+                cutoff = best_scores.min(axis=1)
+                qi, ci = np.nonzero(scores > cutoff[:, None])
+                if not len(qi):
+                    continue
+                width = int(np.bincount(qi, minlength=q.shape[0]).max())
+                extra_scores = np.full((q.shape[0], width), -np.inf, dtype=np.float32)
+                extra_rows = np.zeros((q.shape[0], width), dtype=np.intp)
+                first = np.searchsorted(qi, qi, side="left")
+                slot = np.arange(len(qi)) - first
+                extra_scores[qi, slot] = scores[qi, ci]
+                extra_rows[qi, slot] = ci + start
+            else:
+                take = min(k, scores.shape[1])
+                part = np.argpartition(-scores, take - 1, axis=1)[:, :take]
+                extra_scores = np.take_along_axis(scores, part, axis=1)
+                extra_rows = part + start
+            best_scores = np.concatenate([best_scores, extra_scores], axis=1)
+            best_rows = np.concatenate([best_rows, extra_rows], axis=1)
             if best_scores.shape[1] > k:
                 keep = np.argpartition(-best_scores, k - 1, axis=1)[:, :k]
                 best_scores = np.take_along_axis(best_scores, keep, axis=1)

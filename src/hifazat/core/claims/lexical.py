@@ -13,6 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from hifazat.core.claims.lexicon import Lexicon
+from hifazat.core.text.charmap import FOLD_TABLE
+
 _URDU: dict[str, str] = {
     "ب": "b", "پ": "p", "ت": "t", "ٹ": "t", "ث": "s", "ج": "j", "چ": "c", "ح": "h", "خ": "k",
     "د": "d", "ڈ": "d", "ذ": "z", "ر": "r", "ڑ": "r", "ز": "z", "ژ": "z", "س": "s", "ش": "s",
@@ -45,7 +48,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """NFKC, case, diacritics and Arabic/Urdu letter variants folded (the shared text fold table)."""
+    text = unicodedata.normalize("NFKC", text).translate(FOLD_TABLE)
     return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
 
 
@@ -80,6 +84,45 @@ def skeleton_tokens(text: str) -> list[str]:
     return out
 
 
+LEXICON = Lexicon(_fold)
+"""The bilingual concept table, compiled once."""
+
+
+_KEYS: dict[str, str | None] = {}
+"""Memo of `word_key` (plain dict, emptied when it grows past `_KEYS_MAX`)."""
+_KEYS_MAX = 200_000
+
+
+def word_key(word: str) -> str | None:
+    """What one folded word counts as when claims and posts are compared: its concept in the
+    bilingual lexicon (`@child` for `children`, `bachon`, `بچوں`), else its skeleton; None for
+    function words and 1-letter skeletons."""
+    try:
+        return _KEYS[word]
+    except KeyError:
+        pass
+    key: str | None = None
+    if word not in _STOP_WORDS:
+        key = LEXICON.concept(word)
+        if key is None:
+            skel = skeleton(word)
+            key = skel if len(skel) >= 2 else None
+    if len(_KEYS) >= _KEYS_MAX:
+        _KEYS.clear()
+    _KEYS[word] = key
+    return key
+
+
+def claim_tokens(text: str) -> list[str]:
+    """`word_key` of every word of `text`: concepts where the lexicon knows the word, else skeletons."""
+    out: list[str] = []
+    for match in _WORD.finditer(_fold(text)):
+        key = word_key(match.group(0))
+        if key is not None:
+            out.append(key)
+    return out
+
+
 def _close(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -104,14 +147,16 @@ def overlap(
         return 0.0
     by_stem: dict[str, list[str]] = {}
     for token in post_set:
-        if len(token) >= 3:
+        if len(token) >= 3 and not token.startswith("@"):
             by_stem.setdefault(token[:3], []).append(token)
     weights = {t: (idf.get(t, default_idf) if idf is not None else 1.0) for t in claim_set}
     total = sum(weights.values())
     found = 0.0
     for token, weight in weights.items():
         if token in post_set or (
-            len(token) >= 3 and any(_close(token, p) for p in by_stem.get(token[:3], ()))
+            len(token) >= 3
+            and not token.startswith("@")
+            and any(_close(token, p) for p in by_stem.get(token[:3], ()))
         ):
             found += weight
     return found / total if total else 0.0

@@ -1,14 +1,16 @@
 """Matching posts against known fact-checked claims, across English, Urdu and Roman Urdu.
 
 For each post: embed it, take the nearest claims from the vector index, describe each candidate
-with four features (cosine, lead over the next different claim of the same language, lexical
-overlap both ways on transliteration-proof skeletons), turn them into a calibrated probability
-with the model of that language pair, and keep only candidates above the pair's threshold.
+with four features (cosine, lead over the next different claim of the same language, IDF-weighted
+lexical overlap both ways on word keys: bilingual-lexicon concepts, else transliteration-proof
+skeletons), turn them into a calibrated probability with the model of that language pair, and keep
+only candidates above the pair's threshold.
 Precision first: when nothing clears the threshold the matcher abstains (returns nothing).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -20,7 +22,7 @@ from hifazat.core.claims.calibration import Calibration
 from hifazat.core.claims.embedder import Embedder, Vectors
 from hifazat.core.claims.index import VectorIndex
 from hifazat.core.claims.language import detect_language
-from hifazat.core.claims.lexical import overlap, skeleton_tokens
+from hifazat.core.claims.lexical import claim_tokens, overlap
 from hifazat.core.claims.model import CLAIM_LANGUAGES, ClaimLanguage, ClaimMatch, FactCheck
 from hifazat.core.errors import InvalidInputError
 
@@ -96,6 +98,8 @@ class ClaimMatcher:
         self._bg_masks: dict[ClaimLanguage, NDArray[np.bool_]] = {}
         self.factchecks: list[FactCheck] = []
         self._tokens: list[list[str]] = []
+        self._df: dict[str, int] = {}
+        self._idf: tuple[dict[str, float], float] | None = None
 
     def __len__(self) -> int:
         return len(self.factchecks)
@@ -114,7 +118,20 @@ class ClaimMatcher:
             raise ValueError("one vector per fact-check")
         self.index.add(vectors)
         self.factchecks.extend(factchecks)
-        self._tokens.extend(skeleton_tokens(f.claim) for f in factchecks)
+        for factcheck in factchecks:
+            tokens = claim_tokens(factcheck.claim)
+            self._tokens.append(tokens)
+            for token in set(tokens):
+                self._df[token] = self._df.get(token, 0) + 1
+        self._idf = None
+
+    def idf(self) -> tuple[dict[str, float], float]:
+        """Smoothed inverse document frequency of every word key over the stored claims."""
+        if self._idf is None:
+            n = len(self._tokens)
+            table = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in self._df.items()}
+            self._idf = (table, math.log(1 + n) + 1.0)
+        return self._idf
 
     def candidates(
         self,
@@ -131,11 +148,12 @@ class ClaimMatcher:
         lexical features of 0 (skipping the word comparison); calibration needs `prune=False`.
         """
         scores, rows = self.index.search(vectors, k)
+        idf, unseen = self.idf()
         out: list[list[Candidate]] = []
         for post, (text, language, row_scores, row_ids) in enumerate(
             zip(texts, languages, scores, rows, strict=True)
         ):
-            post_tokens = skeleton_tokens(text)
+            post_tokens = claim_tokens(text)
             claim_vectors = self.index.vectors(row_ids)
             same = claim_vectors @ claim_vectors.T
             langs = [self.factchecks[int(r)].language for r in row_ids]
@@ -158,7 +176,12 @@ class ClaimMatcher:
                     features = (cosine, margin, 0.0, 0.0)  # cannot match whatever the words: skip them
                 else:
                     tokens = self._tokens[int(row)]
-                    features = (cosine, margin, overlap(post_tokens, tokens), overlap(tokens, post_tokens))
+                    features = (
+                        cosine,
+                        margin,
+                        overlap(post_tokens, tokens, idf, unseen),
+                        overlap(tokens, post_tokens, idf, unseen),
+                    )
                 found.append(Candidate(int(row), language, langs[i], features))
             out.append(found)
         return out

@@ -1,8 +1,9 @@
 """Urdu fake-news article classifier trained on "Bend the Truth" (Amjad et al. 2020).
 
-Character 1–4-grams, hashed (so the artefact holds no vocabulary and no text), sublinear TF-IDF,
-L2-normalised, and a linear SVM. The artefact (`core/models/fake_news/model.npz`) holds the IDF
-weights, the coefficients and the intercept; `manifest.json` beside it records the data hashes,
+Two blocks of hashed n-grams (so the artefact holds no vocabulary and no text) — character 1–4-grams
+and word 1–2-grams — each with sublinear TF-IDF and L2-normalised on its own, side by side, and a
+linear SVM. The artefact (`core/models/fake_news/model.npz`) holds the IDF weights of both blocks,
+the coefficients and the intercept; `manifest.json` beside it records the data hashes,
 parameters and cross-validated metrics. Labels are the data set's own: `Fake` and `Real`.
 
 Bend the Truth pairs every fake article with the real one it was written from (same file name
@@ -30,12 +31,15 @@ from hifazat.core.errors import InvalidInputError, Located, ValidationFailedErro
 LABELS = ("Fake", "Real")
 """Native labels of the data set, in the order reports list them."""
 PARAMS: dict[str, Any] = {
-    "analyzer": "char",
-    "ngram_range": [1, 4],
-    "n_features": 2**18,
-    "sublinear_tf": True,
+    "blocks": [
+        {"analyzer": "char", "ngram_range": [1, 4], "n_features": 2**20},
+        {"analyzer": "word", "ngram_range": [1, 2], "n_features": 2**20, "token_pattern": r"(?u)\b\w+\b"},
+    ],
+    "tf": "1 + log(count)",
+    "idf": "smooth; 0 for n-grams unseen in training",
+    "block_norm": "l2",
     "classifier": "LinearSVC",
-    "C": 1.0,
+    "C": 0.5,
     "class_weight": "balanced",
 }
 """Training parameters; recorded in the manifest."""
@@ -93,30 +97,57 @@ def read_bend_the_truth(path: Path) -> list[Article]:
     return articles
 
 
-def features(texts: Sequence[str], idf: NDArray[np.float32] | None = None) -> Any:
-    """Hashed sublinear TF(-IDF) character n-grams, L2-normalised (a scipy CSR matrix)."""
+def _width() -> int:
+    return sum(int(b["n_features"]) for b in PARAMS["blocks"])
+
+
+def _counts(texts: Sequence[str]) -> Any:
+    """Hashed 1 + log(count) of every block, side by side (a scipy CSR matrix, not normalised)."""
+    from scipy.sparse import hstack
     from sklearn.feature_extraction.text import HashingVectorizer
+
+    blocks = []
+    for block in PARAMS["blocks"]:
+        extra = {"token_pattern": block["token_pattern"]} if "token_pattern" in block else {}
+        hashed = HashingVectorizer(
+            analyzer=block["analyzer"],
+            ngram_range=tuple(block["ngram_range"]),
+            n_features=block["n_features"],
+            alternate_sign=False,
+            norm=None,
+            lowercase=False,
+            **extra,
+        ).transform(list(texts))
+        hashed.data = 1.0 + np.log(hashed.data)
+        blocks.append(hashed)
+    return hstack(blocks).tocsr()
+
+
+def features(texts: Sequence[str], idf: NDArray[np.float32] | None = None) -> Any:
+    """Hashed sublinear TF(-IDF) n-grams, each block L2-normalised on its own (a scipy CSR matrix)."""
+    from scipy.sparse import hstack
     from sklearn.preprocessing import normalize
 
-    hashed = HashingVectorizer(
-        analyzer=PARAMS["analyzer"],
-        ngram_range=tuple(PARAMS["ngram_range"]),
-        n_features=PARAMS["n_features"],
-        alternate_sign=False,
-        norm=None,
-        lowercase=False,
-    ).transform(list(texts))
-    hashed.data = np.log1p(hashed.data)
+    counts = _counts(texts)
     if idf is not None:
-        hashed = hashed.multiply(idf.reshape(1, -1)).tocsr()
-    return normalize(hashed)
+        counts = counts.multiply(idf.reshape(1, -1)).tocsr()
+    parts = []
+    start = 0
+    for block in PARAMS["blocks"]:
+        end = start + int(block["n_features"])
+        parts.append(normalize(counts[:, start:end]))
+        start = end
+    return hstack(parts).tocsr()
 
 
 def fit_idf(texts: Sequence[str]) -> NDArray[np.float32]:
-    """Smoothed IDF of every hashed n-gram over `texts`."""
-    counts = features(texts)
-    df = np.bincount(counts.indices, minlength=PARAMS["n_features"])
-    return (np.log((1 + len(texts)) / (1 + df)) + 1.0).astype(np.float32)
+    """Smoothed IDF of every hashed n-gram (all blocks) over `texts`; 0 for n-grams never seen, so
+    that, as with a vocabulary, words new at prediction time carry no weight (nor take any norm)."""
+    counts = _counts(texts)
+    df = np.bincount(counts.indices, minlength=_width())
+    idf = np.log((1 + len(texts)) / (1 + df)) + 1.0
+    idf[df == 0] = 0.0
+    return idf.astype(np.float32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +194,11 @@ class FakeNewsClassifier:
         manifest = json.loads(files.joinpath("manifest.json").read_text(encoding="utf-8"))
         with files.joinpath("model.npz").open("rb") as handle:
             data = np.load(handle)
+            if data["idf"].shape != (_width(),):
+                raise InvalidInputError(
+                    f"the packaged fake-news model has {data['idf'].shape[0]} features, the code expects {_width()}",
+                    hint="retrain it with `python bench/train_fake_news.py`",
+                )
             return cls(
                 data["idf"].astype(np.float32),
                 data["coef"].astype(np.float32),
