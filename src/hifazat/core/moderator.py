@@ -11,6 +11,7 @@ from hifazat.core.decide.engine import DecisionEngine
 from hifazat.core.decide.rules import RuleSet
 from hifazat.core.decide.verdict import Verdict
 from hifazat.core.detectors.base import Detector, Item
+from hifazat.core.detectors.keyword_gate import keyword_index
 from hifazat.core.errors import InvalidInputError
 from hifazat.core.guidelines import Catalogue, default_catalogue
 from hifazat.core.signals import Context, Signal
@@ -66,6 +67,8 @@ class Moderator:
             statistical=frozenset(d.name for d in self.detectors if d.statistical),
         )
         self.detector_versions = {d.name: d.version for d in self.detectors}
+        self.keywords = keyword_index(self.detectors)
+        """One Aho–Corasick pass per item answers every detector's keyword gates."""
 
     @classmethod
     def default(cls, *, max_chars: int = DEFAULT_MAX_CHARS, rules: RuleSet | None = None) -> Moderator:

@@ -8,6 +8,7 @@ from hifazat.core.detectors.phrase_patterns import PhraseMatcher, load_phrase_ru
 from hifazat.core.detectors.pii import _EMAIL, find_emails
 from hifazat.core.detectors.spam import _BATCH_KEY, _batch_key
 from hifazat.core.detectors.urls import LinkFinder
+from hifazat.core.text.normalise import normalise
 
 
 @pytest.mark.parametrize(
@@ -32,10 +33,13 @@ def test_email_rejection_agrees_with_the_full_pattern(text: str) -> None:
         "earn_daily 5000",  # an underscore is dropped too
         "یہ ویڈیو 100 بار دیکھی",  # Urdu: the regex path
         "fück this",  # a Latin letter outside ASCII
+        "Ali_Khan 😂😂 ٹھیک ہے!!",  # underscore, emoji and Urdu letters
+        "",  # nothing at all
     ],
 )
 def test_batch_key_keeps_only_letters(text: str) -> None:
-    assert _batch_key(text) == _BATCH_KEY.sub("", text)
+    norm = normalise(text)
+    assert _batch_key(norm) == _BATCH_KEY.sub("", norm.text)
 
 
 def test_link_finder_hands_out_independent_lists() -> None:

@@ -7,10 +7,11 @@ import pytest
 from hifazat.core.detectors.base import Item
 from hifazat.core.detectors.lexicon import LexiconDetector, combined_score, merge_spans
 from hifazat.core.errors import ValidationFailedError
-from hifazat.core.lexicons import LexiconMatcher, load_lexicon
+from hifazat.core.lexicons import LexiconMatch, LexiconMatcher, load_lexicon
 from hifazat.core.lexicons.loader import lexicon_files
 from hifazat.core.signals import Context, Signal, Span
 from hifazat.core.text.normalise import normalise
+from hifazat.core.text.script import LETTER_WORD
 
 HEADER = "term\tpolicy\tscore\tlanguage\tflags\n"
 
@@ -187,3 +188,31 @@ def test_matcher_compiles_loose_forms_only_where_safe() -> None:
     assert matcher.sizes["exact"] > matcher.sizes["light"] > matcher.sizes["variant"] > 0
     words = {m.entry.term for m in matcher.match("kamana")}
     assert words == set()
+
+
+def test_light_pass_is_skipped_only_when_it_would_find_nothing() -> None:
+    matcher = LexiconMatcher(load_lexicon())
+    assert matcher._light is not None
+    texts = [e.norm for e in matcher.entries if e.norm.isascii()]
+    texts += [f"oh {t}s lol" for t in texts] + ["nice video bro", "c u later", "f off"]
+    for text in texts:
+        words = LETTER_WORD.findall(text)
+        forced: list[LexiconMatch] = []  # the light pass run unconditionally
+        matcher._match_stream(
+            text, words, [matcher._forms[w] for w in words], matcher._light, "light", forced
+        )
+        found = [m for m in matcher.match(text) if m.via == "light"]
+        assert found == forced, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fuuuuck off",  # a squeezed single word (light prefix)
+        "tu kuttay ki olad hai",  # a phrase: its first word's key must equal the phrase's first key
+        "phuck you",  # a spelling equivalence
+    ],
+)
+def test_light_matches_survive_the_skip(text: str) -> None:
+    matcher = LexiconMatcher(load_lexicon())
+    assert any(m.via == "light" for m in matcher.match(text)), text

@@ -19,7 +19,7 @@ the evidence of every counted rule and of the cues it needed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from hifazat.core.detectors.base import Detector, Item
 from hifazat.core.detectors.phrase_patterns import (
@@ -30,6 +30,9 @@ from hifazat.core.detectors.phrase_patterns import (
     merge_spans,
 )
 from hifazat.core.signals import Signal, Span
+
+if TYPE_CHECKING:
+    from hifazat.core.text.normalise import NormalisedText
 
 _MIN_SCORE = 0.3
 """Scores below this (after counter-context) are not reported."""
@@ -62,16 +65,25 @@ class PhraseRuleDetector(Detector):
             r.id: float(v[0]) if (v := _tag_values(r, "alone")) else None for r in loaded
         }
 
+    def keyword_gates(self) -> tuple[KeywordGate, ...]:
+        """The gates of the scoring rules and of the context rules (for a shared keyword pass)."""
+        return (self._gate, self._context.gate)
+
+    def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
+        """`detect` for each item; items without a keyword of a scoring rule cost one lookup."""
+        mask_in = self._gate.mask_in
+        return [self.detect(item) if mask_in(item.norm) else [] for item in items]
+
     def detect(self, item: Item) -> list[Signal]:
-        text = item.norm.text
-        if not self._gate.mask(text):
+        norm = item.norm
+        if not self._gate.mask_in(norm):
             return []
-        hits = self._main_hits(text)
+        hits = self._main_hits(norm)
         if not hits:
             return []
         cues: dict[str, list[Span]] = {}
         damp: dict[str, float] = {}
-        for rule, m in self._context.find(text):
+        for rule, m in self._context.find_in(norm):
             for name in _tag_values(rule, "cue"):
                 cues.setdefault(name, []).append(item.norm.to_original(m.start(), m.end()))
             for factor in _tag_values(rule, "damp"):
@@ -108,12 +120,13 @@ class PhraseRuleDetector(Detector):
             for policy, (score, ids, spans) in best.items()
         ]
 
-    def _main_hits(self, text: str) -> list[tuple[PhraseRule, int, int]]:
+    def _main_hits(self, norm: NormalisedText) -> list[tuple[PhraseRule, int, int]]:
         """(rule, start, end) of every scoring rule's match; a pattern shared by several rules
         (one element with different cues) is searched once."""
+        text = norm.text
         hits: list[tuple[PhraseRule, int, int]] = []
         seen: dict[str, list[tuple[int, int]]] = {}
-        for index in self._gate.candidates(text):
+        for index in self._gate.candidates_in(norm):
             rule = self._main[index]
             found = seen.get(rule.regex.pattern)
             if found is None:

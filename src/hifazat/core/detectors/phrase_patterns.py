@@ -24,13 +24,29 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ahocorasick
 import yaml
 
+from hifazat.core.detectors.keyword_gate import KeywordGate
 from hifazat.core.errors import Located, ValidationFailedError
 from hifazat.core.signals import Span
+
+if TYPE_CHECKING:
+    from hifazat.core.text.normalise import NormalisedText
+
+__all__ = [
+    "KeywordGate",
+    "PhraseFile",
+    "PhraseMatcher",
+    "PhraseRule",
+    "key_variants",
+    "load_phrase_file",
+    "load_phrase_rules",
+    "merge_spans",
+    "read_data",
+    "tolerant",
+]
 
 _URDU_VARIANTS: Mapping[str, str] = {
     "ی": "یيى",
@@ -165,66 +181,26 @@ class PhraseRule:
     tags: frozenset[str]
 
 
-class KeywordGate:
-    """One Aho–Corasick pass over a text answers which rules (by index) may match it.
-
-    Each keyword form maps to a bit mask of rule indexes, so a pass costs one C-level scan
-    plus an integer OR per hit.
-    """
-
-    def __init__(self, keyed: Iterable[tuple[str, int]]) -> None:
-        table: dict[str, int] = {}
-        for stem, index in keyed:
-            for form in key_variants(stem):
-                table[form] = table.get(form, 0) | (1 << index)
-        self._automaton = ahocorasick.Automaton()
-        for form, mask in table.items():
-            self._automaton.add_word(form, mask)
-        self._empty = not table
-        if not self._empty:
-            self._automaton.make_automaton()
-
-    def mask(self, text: str) -> int:
-        """Bit `i` is set when a keyword of rule `i` occurs somewhere in `text`."""
-        found = 0
-        if self._empty:
-            return found
-        for _end, mask in self._automaton.iter(text):
-            found |= mask
-        return found
-
-    def candidates(self, text: str) -> list[int]:
-        """Indexes (ascending) of the rules whose keyword occurs in `text`."""
-        mask = self.mask(text)
-        if not mask:
-            return []
-        out: list[int] = []
-        while mask:
-            low = mask & -mask
-            out.append(low.bit_length() - 1)
-            mask ^= low
-        return out
-
-    def any(self, text: str) -> bool:
-        """Whether any keyword occurs in `text` (stops at the first)."""
-        if self._empty:
-            return False
-        return next(self._automaton.iter(text), None) is not None
-
-
 class PhraseMatcher:
     """Rules of one file with their keyword gate; `find` returns every rule match in a text."""
 
     def __init__(self, rules: Sequence[PhraseRule]) -> None:
         self.rules = tuple(rules)
-        self._gate = KeywordGate((k, i) for i, r in enumerate(self.rules) for k in r.keys)
+        self.gate = KeywordGate((k, i) for i, r in enumerate(self.rules) for k in r.keys)
 
     def find(self, text: str) -> Iterator[tuple[PhraseRule, re.Match[str]]]:
         """Every (rule, match) in `text`, rules in file order, matches left to right."""
-        indexes = self._gate.candidates(text)
+        indexes = self.gate.candidates(text)
         if not indexes:
             return iter(())  # most texts: no keyword, so no generator to build
         return self._matches(text, indexes)
+
+    def find_in(self, norm: NormalisedText) -> Iterator[tuple[PhraseRule, re.Match[str]]]:
+        """`find(norm.text)`, with the keyword gate answered by a shared pass when there is one."""
+        indexes = self.gate.candidates_in(norm)
+        if not indexes:
+            return iter(())
+        return self._matches(norm.text, indexes)
 
     def _matches(self, text: str, indexes: list[int]) -> Iterator[tuple[PhraseRule, re.Match[str]]]:
         for index in indexes:

@@ -226,6 +226,10 @@ class PiiDetector(Detector):
     def __init__(self) -> None:
         self._address_gate = KeywordGate((word, 0) for word in _ADDRESS_WORDS)
 
+    def keyword_gates(self) -> tuple[KeywordGate, ...]:
+        """The address-word gate (for a shared keyword pass)."""
+        return (self._address_gate,)
+
     def detect(self, item: Item) -> list[Signal]:
         text = item.text
         found: list[Found] = []
@@ -237,7 +241,7 @@ class PiiDetector(Detector):
                 found += [
                     p for p in find_phones(text) if not any(s < p.end and p.start < e for s, e in taken)
                 ]
-            if self._address_gate.any(item.norm.text):
+            if self._address_gate.any_in(item.norm):
                 found += find_addresses(text)
         if "@" in text:
             found += find_emails(text)

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from hifazat.core.detectors.base import Detector, Item
+from hifazat.core.detectors.keyword_gate import KeywordGate
 from hifazat.core.detectors.phrase_patterns import PhraseMatcher, load_phrase_rules, merge_spans
 from hifazat.core.detectors.pii import find_phones
 from hifazat.core.detectors.urls import LinkFinder, LinkKind
@@ -62,11 +63,15 @@ class ScamDetector(Detector):
         self._phrases = PhraseMatcher(load_phrase_rules("scams.yaml", policies=[POLICY]))
         self._links = links or LinkFinder.shared()
 
+    def keyword_gates(self) -> tuple[KeywordGate, ...]:
+        """The phrase rules' keyword gate (for a shared keyword pass)."""
+        return (self._phrases.gate,)
+
     def detect(self, item: Item) -> list[Signal]:
         norm = item.norm
         best: dict[str, tuple[float, str]] = {}
         spans: list[Span] = []
-        for rule, match in self._phrases.find(norm.text):
+        for rule, match in self._phrases.find_in(norm):
             kind = sorted(rule.tags)[0] if "lure" not in rule.tags else "lure"
             detail = next((t for t in sorted(rule.tags) if t != "lure"), kind) if kind == "lure" else kind
             if rule.score > best.get(kind, (0.0, ""))[0]:

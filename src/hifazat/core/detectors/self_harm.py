@@ -17,6 +17,7 @@ import re
 from typing import ClassVar
 
 from hifazat.core.detectors.base import Detector, Item
+from hifazat.core.detectors.keyword_gate import KeywordGate
 from hifazat.core.detectors.phrase_patterns import PhraseMatcher, load_phrase_rules, merge_spans, tolerant
 from hifazat.core.signals import Signal, Span
 
@@ -43,12 +44,21 @@ class SelfHarmDetector(Detector):
     def __init__(self) -> None:
         self._phrases = PhraseMatcher(load_phrase_rules("self_harm.yaml", policies=POLICIES))
 
+    def keyword_gates(self) -> tuple[KeywordGate, ...]:
+        """The phrase rules' keyword gate (for a shared keyword pass)."""
+        return (self._phrases.gate,)
+
+    def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
+        """`detect` for each item; items without a rule keyword cost one lookup."""
+        mask_in = self._phrases.gate.mask_in
+        return [self.detect(item) if mask_in(item.norm) else [] for item in items]
+
     def detect(self, item: Item) -> list[Signal]:
         text = item.norm.text
         best: dict[str, tuple[float, str, str]] = {}
         spans: dict[str, list[Span]] = {}
         idiom: bool | None = None
-        for rule, match in self._phrases.find(text):
+        for rule, match in self._phrases.find_in(item.norm):
             score = rule.score
             if "negatable" in rule.tags and _NEGATION.search(
                 text, max(0, match.start() - 12), match.start() + 8

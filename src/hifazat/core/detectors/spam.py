@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from hifazat.core.detectors.base import Detector, Item
+from hifazat.core.detectors.keyword_gate import KeywordGate
 from hifazat.core.detectors.phrase_patterns import PhraseMatcher, load_phrase_rules, merge_spans
 from hifazat.core.detectors.urls import Link, LinkFinder
 from hifazat.core.signals import Signal, Span
+
+if TYPE_CHECKING:
+    from hifazat.core.text.normalise import NormalisedText
 
 POLICY = "integrity.spam"
 _MIN_SCORE = 0.4
@@ -31,11 +35,11 @@ _NUMERIC_TEMPLATE = re.compile(
 """Templates written with a digit, which leet folding would turn into letters (`f4f` -> `faf`)."""
 _BATCH_KEY = re.compile(r"[\W\d_]+")
 """Characters dropped before comparing texts across a batch ("Earn 5000!!" = "earn 5000")."""
-_NOT_ASCII_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
-"""`_BATCH_KEY` for ASCII text, as a `bytes.translate` deletion (a C-level table, no regex)."""
-_NOT_ASCII_LETTERS_B = _NOT_ASCII_LETTERS + bytes(range(128, 256))
+_NOT_ASCII_LETTERS_B = bytes(c for c in range(256) if not chr(c).isascii() or not chr(c).isalpha())
+"""Every byte but an ASCII letter, for a `bytes.translate` deletion (a C-level table, no regex)."""
 _LOWER_B = bytes(range(ord("a"), ord("z") + 1))
-_ASTRAL = "\U0001f000"
+_ASTRAL = re.compile("[\U0001f000-\U0010ffff]")
+"""Any character from U+1F000 on, where emoji live (a C-level scan)."""
 _BATCH_MIN_KEY = 12
 """Texts shorter than this (after dropping digits and punctuation) are not campaign evidence: "nice!"."""
 _BATCH_MIN_COPIES = 3
@@ -52,13 +56,17 @@ class SpamDetector(Detector):
         self._templates = PhraseMatcher(load_phrase_rules("spam.yaml", policies=[POLICY]))
         self._links = links or LinkFinder.shared()
 
+    def keyword_gates(self) -> tuple[KeywordGate, ...]:
+        """The phrase rules' keyword gate (for a shared keyword pass)."""
+        return (self._templates.gate,)
+
     def detect(self, item: Item) -> list[Signal]:
         parts = self._parts(item)
         return [self._signal(parts)] if parts and max(p[0] for p in parts) >= _MIN_SCORE else []
 
     def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
         """Per-item spam, plus texts repeated at least three times in the batch (copy-paste campaigns)."""
-        keys = [_batch_key(item.norm.text) for item in items]
+        keys = [_batch_key(item.norm) for item in items]
         counts = Counter(k for k in keys if len(k) >= _BATCH_MIN_KEY)
         out: list[list[Signal]] = []
         for item, key in zip(items, keys, strict=True):
@@ -75,7 +83,7 @@ class SpamDetector(Detector):
         """(score, note, spans) for every kind of spam evidence in the item."""
         text, norm = item.text, item.norm
         parts: list[tuple[float, str, list[Span]]] = []
-        for rule, match in self._templates.find(norm.text):
+        for rule, match in self._templates.find_in(norm):
             parts.append((rule.score, f"template:{rule.id}", [norm.to_original(match.start(), match.end())]))
         if "4" in text:
             for m in _NUMERIC_TEMPLATE.finditer(text):
@@ -105,7 +113,7 @@ class SpamDetector(Detector):
             if run is not None:
                 long_run = run.end() - run.start() >= 30
                 parts.append((0.45 if long_run else 0.3, "repeated-char", [Span(run.start(), run.end())]))
-        if not text.isascii() and max(text) >= _ASTRAL:  # emoji live above U+1F000
+        if not text.isascii() and _ASTRAL.search(text):  # emoji live above U+1F000
             emoji = _EMOJI.findall(text)
             if len(emoji) >= 15:
                 parts.append((0.6 if len(emoji) >= 30 else 0.45, f"emoji:{len(emoji)}", [Span(0, len(text))]))
@@ -124,11 +132,10 @@ class SpamDetector(Detector):
         return Signal(POLICY, round(score, 4), self.name, self.version, spans, ";".join(p[1] for p in parts))
 
 
-def _batch_key(norm_text: str) -> str:
-    """The letters of a normalised text, to compare texts across a batch."""
-    if norm_text.isascii():
-        return norm_text.encode("ascii").translate(None, _NOT_ASCII_LETTERS).decode("ascii")
-    return _BATCH_KEY.sub("", norm_text)
+def _batch_key(norm: NormalisedText) -> str:
+    """The letters of a normalised text, to compare texts across a batch: `_BATCH_KEY` removed,
+    which leaves exactly the letter words that language identification has already found."""
+    return "".join(norm.words())
 
 
 def _ascii_letters(text: str) -> bytes:

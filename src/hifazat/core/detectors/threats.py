@@ -23,6 +23,7 @@ from typing import ClassVar
 import yaml
 
 from hifazat.core.detectors.base import Detector, Item
+from hifazat.core.detectors.keyword_gate import KeywordGate
 from hifazat.core.detectors.phrase_patterns import (
     PhraseMatcher,
     PhraseRule,
@@ -135,11 +136,20 @@ class ThreatDetector(Detector):
             if t.startswith("target-before=")
         }
 
+    def keyword_gates(self) -> tuple[KeywordGate, ...]:
+        """The phrase rules' keyword gate (for a shared keyword pass)."""
+        return (self._phrases.gate,)
+
+    def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
+        """`detect` for each item; items without a rule keyword cost one lookup."""
+        mask_in = self._phrases.gate.mask_in
+        return [self.detect(item) if mask_in(item.norm) else [] for item in items]
+
     def detect(self, item: Item) -> list[Signal]:
         text = item.norm.text
         found: dict[str, list[tuple[float, str, Span]]] = {}
         context: _Context | None = None
-        for rule, match in self._phrases.find(text):
+        for rule, match in self._phrases.find_in(item.norm):
             scored = self._base_score(rule, match, text)
             if scored is None:
                 continue

@@ -140,20 +140,40 @@ class _Memo(dict[str, str]):
 
 class _WordForms(dict[str, str]):
     """Word -> light key, computed on first sight; also remembers the words whose variant key is a
-    lexicon key, so one set operation tells whether a text needs the variant pass."""
+    lexicon key and the words whose light key may start a light entry, so that one set operation
+    each tells whether a text needs the variant pass and the light pass."""
 
-    def __init__(self, variant_keys: frozenset[str]) -> None:
+    def __init__(self, variant_keys: frozenset[str], light_forms: Iterable[str]) -> None:
         super().__init__()
         self.variant_keys = variant_keys
         self.variant_words: set[str] = set()
+        forms = list(light_forms)
+        self.light_words_equal = frozenset(f.split(" ")[0] for f in forms if " " in f)
+        """First words of light phrases: the key of the phrase's first word in a text equals one."""
+        self.light_prefixes = frozenset(f for f in forms if " " not in f)
+        """Single-word light forms: the key of a matching word in a text starts with one."""
+        self._longest = max(map(len, self.light_prefixes), default=0)
+        self.light_words: set[str] = set()
+        """Words whose light key may start a light match."""
 
-    def __missing__(self, word: str) -> str:
+    def bound(self) -> None:
+        """Forget everything past 200,000 words. Called between texts, never while one is keyed, so
+        the word sets always cover every word of the text being matched."""
         if len(self) > 200_000:
             self.clear()
             self.variant_words.clear()
+            self.light_words.clear()
+
+    def _starts_light(self, key: str) -> bool:
+        prefixes = self.light_prefixes
+        return any(key[:k] in prefixes for k in range(min(len(key), self._longest) + 1))
+
+    def __missing__(self, word: str) -> str:
         value = light_key(word)
         if variant_key(word) in self.variant_keys:
             self.variant_words.add(word)
+        if value in self.light_words_equal or self._starts_light(value):
+            self.light_words.add(word)
         self[word] = value
         return value
 
@@ -223,7 +243,7 @@ class LexiconMatcher:
         self._exact = _automaton(exact)
         self._light = _automaton(light, prefix=" ")
         self._variant = {key: _targets(slot) for key, slot in variant.items()}
-        self._forms = _WordForms(frozenset(self._variant))
+        self._forms = _WordForms(frozenset(self._variant), light)
         self._key_memo = _Memo(variant_key)
         self._harmless = harmless_words()
         self.sizes = {"exact": len(exact), "light": len(light), "variant": len(variant)}
@@ -244,8 +264,9 @@ class LexiconMatcher:
         if words is None:
             words = LETTER_WORD.findall(text)
         if words:
+            self._forms.bound()
             forms = list(map(self._forms.__getitem__, words))
-            if self._light is not None:
+            if self._light is not None and not self._forms.light_words.isdisjoint(words):
                 self._match_stream(text, words, forms, self._light, "light", found)
             if not self._forms.variant_words.isdisjoint(words):
                 self._match_variants(text, found)

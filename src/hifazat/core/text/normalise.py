@@ -47,6 +47,8 @@ class NormalisedText:
     ends: tuple[int, ...]
     """`ends[i]`: one past the last character of `original` that `text[i]` covers."""
     _words: list[str] | None = field(default=None, compare=False, repr=False)
+    _keywords: tuple[object, int] | None = field(default=None, compare=False, repr=False)
+    """`(index, hits)` of the last shared keyword pass (`phrase_patterns.KeywordIndex`) over `text`."""
 
     def words(self) -> list[str]:
         """The letter words of `text` (runs of letters of any script), computed once and shared
