@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from hifazat.core.moderator import Moderator
+from hifazat.services.check_batches import CheckBatcher
 from hifazat.settings import Settings
 
 
@@ -26,6 +27,11 @@ class Runtime:
     @cached_property
     def moderator(self) -> Moderator:
         return self._moderator or Moderator.default(max_chars=self.settings.max_text_chars)
+
+    @cached_property
+    def checks(self) -> CheckBatcher:
+        """The engine batched across concurrent requests (each verdict as if checked alone)."""
+        return CheckBatcher(self.moderator)
 
 
 async def get_runtime(request: Request) -> Runtime:
@@ -44,5 +50,10 @@ async def get_moderator(runtime: RuntimeDep) -> Moderator:
     return runtime.moderator
 
 
+async def get_checks(runtime: RuntimeDep) -> CheckBatcher:
+    return runtime.checks
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ModeratorDep = Annotated[Moderator, Depends(get_moderator)]
+ChecksDep = Annotated[CheckBatcher, Depends(get_checks)]

@@ -105,15 +105,21 @@ class Moderator:
             items.append(item)
         return self.check_items(items)
 
-    def check_items(self, items: list[Item]) -> list[Verdict]:
+    def check_items(self, items: list[Item], *, independent: bool = False) -> list[Verdict]:
         """Verdicts for prepared items. Copies of one (text, context) are detected and decided once,
-        except by `cross_item` detectors (copy-paste campaigns), which see every copy."""
+        except by `cross_item` detectors (copy-paste campaigns), which see every copy.
+
+        `independent=True` is for items that only happen to be checked together (concurrent requests
+        batched by a server): cross-item detectors then see each item alone, so every verdict is the
+        one `check` would give that item by itself."""
         slots: dict[tuple[str, int], int] = {}
         slot_of = [slots.setdefault((item.text, id(item.context)), len(slots)) for item in items]
         unique = items if len(slots) == len(items) else _firsts(items, slot_of, len(slots))
         per_item: list[list[Signal]] = [[] for _ in items]
         for detector in self.detectors:
-            if detector.cross_item or unique is items:
+            if detector.cross_item and independent:
+                found = [detector.detect_batch([item])[0] for item in items]
+            elif detector.cross_item or unique is items:
                 found = detector.detect_batch(items)
             else:
                 found_unique = detector.detect_batch(unique)

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from hifazat.core.decide.verdict import Verdict
 from hifazat.core.errors import InvalidInputError
-from hifazat.core.moderator import Moderator
 from hifazat.core.signals import Context
 
 SURFACES = ("video", "caption", "comment", "message", "profile", "live", "other")
@@ -43,8 +41,3 @@ def context_from(data: Mapping[str, Any] | None) -> Context:
         author_age=numbers["author_age"],
         extra=dict(extra),
     )
-
-
-def moderate_text(moderator: Moderator, *, text: str, context: Mapping[str, Any] | None = None) -> Verdict:
-    """The verdict for one text posted in `context`."""
-    return moderator.check(text, context_from(context))

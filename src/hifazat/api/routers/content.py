@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from hifazat.api.auth import CatalogueDep, DbDep, Submitter, ViewCounter, is_staff
-from hifazat.api.deps import ModeratorDep
+from hifazat.api.deps import ChecksDep
 from hifazat.api.json_bodies import PlainJSONResponse
 from hifazat.api.writes import IdempotencyKey, batched_write, keyed_write, write_batcher
 from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
@@ -95,14 +95,14 @@ async def post_content(
     actor: Submitter,
     db: DbDep,
     catalogue: CatalogueDep,
-    moderator: ModeratorDep,
+    checks: ChecksDep,
     key: IdempotencyKey = None,
 ) -> Response:
     """Moderate and store one item: the verdict acts at once (remove, restrict, label) or queues it."""
     kind = pick(body.kind, CONTENT_KINDS, "content kind")
     context = dict(body.context or {})
     context["surface"] = SURFACE[kind]
-    verdict = moderator.check(body.text, context_from(context))
+    verdict = await checks.check(body.text, context_from(context))
     if body.author_id is not None and actor.role != "service" and body.author_id != actor.id:
         raise PermissionDeniedError("only service clients post on behalf of another account")
     if key is None and is_quiet(verdict):  # the common case: stored with the other quiet posts at once

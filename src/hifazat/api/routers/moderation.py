@@ -7,8 +7,8 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from hifazat.api.deps import ModeratorDep
-from hifazat.services.moderation import moderate_text
+from hifazat.api.deps import ChecksDep
+from hifazat.services.moderation import context_from
 
 router = APIRouter(prefix="/v1", tags=["moderation"])
 
@@ -22,6 +22,7 @@ class ModerateRequest(BaseModel):
 
 
 @router.post("/moderate")
-async def moderate(body: ModerateRequest, moderator: ModeratorDep) -> dict[str, Any]:
+async def moderate(body: ModerateRequest, checks: ChecksDep) -> dict[str, Any]:
     """The verdict: action, policies, scores, evidence spans, reasons in English and Urdu, versions."""
-    return moderate_text(moderator, text=body.text, context=body.context).to_dict()
+    verdict = await checks.check(body.text, context_from(body.context))
+    return verdict.to_dict()
