@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from hifazat.evaluation.tasks import apply_task, gated_probabilities
+from hifazat.evaluation.tasks import apply_task, boost_list, gated_probabilities
 
 P = np.asarray
 
@@ -41,3 +42,23 @@ def test_gated_mix_one_is_the_pure_hierarchy() -> None:
     # P(normal) = 1 - gate; the abusive mass 0.8 is shared 50/50 by classes 0 and 2
     assert np.allclose(mixed, [[0.4, 0.2, 0.4]])
     assert apply_task(task, probs) in (["0"], ["2"])
+
+
+@pytest.mark.parametrize(
+    ("boost", "expected"),
+    [
+        (None, ["1"]),  # no boost: the head alone says class 1
+        ({"class": "0", "head": "h", "beta": 1.0}, ["0"]),  # one boost (the older form): P(0) becomes 0.9
+        ([{"class": "2", "head": "o", "beta": 1.0, "complement": True}], ["2"]),  # P(2) = 1 - 0.05
+        (
+            [{"class": "0", "head": "h", "beta": 0.5}, {"class": "2", "head": "o", "beta": 0.0}],
+            ["0"],
+        ),  # P(0) 0.6
+    ],
+)
+def test_multiclass_boosts(boost: object, expected: list[str]) -> None:
+    task = {"kind": "multiclass", "labels": ["0", "1", "2"], "head": "d", "boost": boost}
+    probs = {"d": P([[0.3, 0.4, 0.3]]), "h": P([0.9]), "o": P([0.05])}
+    assert apply_task(task, probs) == expected
+    expected_count = 0 if boost is None else 1 if isinstance(boost, dict) else len(boost)  # type: ignore[arg-type]
+    assert len(boost_list(task)) == expected_count

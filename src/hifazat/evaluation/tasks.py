@@ -3,8 +3,9 @@
 Four kinds, all plain data so that `hifazat train` can tune them on out-of-fold predictions:
 
 - `binary`: a weighted blend of binary heads' P(positive) against a threshold;
-- `multiclass`: a multiclass head's argmax after per-class log offsets (optionally one class's
-  probability mixed with a binary head's, `boost`);
+- `multiclass`: a multiclass head's argmax after per-class log offsets (optionally some classes'
+  probabilities mixed with binary heads' — `boost`, one entry or a list; an entry with
+  `"complement": true` mixes in 1 - P(head), e.g. "neither" from an offensive head);
 - `gated`: a multiclass head mixed with a binary gate (P(normal) from the gate, the rest shared
   by the fine classes), then argmax after offsets;
 - `ordinal`: a blend of binary heads cut by two thresholds into three ordered labels.
@@ -45,6 +46,14 @@ def gated_probabilities(task: Mapping[str, Any], probs: Probabilities) -> NDArra
     return mix * hier + (1.0 - mix) * fine
 
 
+def boost_list(task: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """A multiclass task's boosts as a list (`boost` may be one entry or a list of them)."""
+    boost = task.get("boost")
+    if not boost:
+        return []
+    return [boost] if isinstance(boost, Mapping) else list(boost)
+
+
 def apply_task(task: Mapping[str, Any], probs: Probabilities) -> list[str]:
     """Native labels for every row, given every head's probabilities for those rows."""
     kind = task["kind"]
@@ -58,12 +67,16 @@ def apply_task(task: Mapping[str, Any], probs: Probabilities) -> list[str]:
         return [labels[2] if s >= high else labels[1] if s >= low else labels[0] for s in score]
     if kind == "multiclass":
         p = np.asarray(probs[task["head"]], dtype=np.float64)
-        boost = task.get("boost")
-        if boost:
-            # Mix one class's probability with a binary head trained for that class on more data.
-            k, beta = labels.index(boost["class"]), float(boost["beta"])
+        boosts = boost_list(task)
+        if boosts:
+            # Mix a class's probability with a binary head trained for that class on more data.
             p = p.copy()
-            p[:, k] = (1.0 - beta) * p[:, k] + beta * np.asarray(probs[boost["head"]], dtype=np.float64)
+            for boost in boosts:
+                k, beta = labels.index(boost["class"]), float(boost["beta"])
+                other = np.asarray(probs[boost["head"]], dtype=np.float64)
+                if boost.get("complement"):
+                    other = 1.0 - other
+                p[:, k] = (1.0 - beta) * p[:, k] + beta * other
     elif kind == "gated":
         p = gated_probabilities(task, probs)
     else:

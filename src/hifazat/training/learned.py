@@ -33,7 +33,7 @@ from hifazat.training.plans import RECIPES, LanguageRecipe
 from hifazat.training.policies import POLICIES
 from hifazat.training.tasks import TASK_SPECS, tune_tasks
 
-RECIPE_VERSION = "1.0"
+RECIPE_VERSION = "1.1"
 SEED = 20240601
 FOLDS = 5
 
@@ -139,7 +139,6 @@ def train_all(data_dir: Path, out_dir: Path, *, n_jobs: int = 2, log: Log = prin
     """Train every language model, tune the tasks, write the artefacts; returns the manifest."""
     started = time.perf_counter()
     corpora = load_corpora(data_dir)
-    spec = FeatureSpec()
     out_dir.mkdir(parents=True, exist_ok=True)
     languages: dict[str, Any] = {}
     oof: dict[str, dict[str, tuple[NDArray[np.int64], NDArray[np.float32]]]] = {}
@@ -148,6 +147,7 @@ def train_all(data_dir: Path, out_dir: Path, *, n_jobs: int = 2, log: Log = prin
     digests = []
     for recipe in RECIPES:
         t0 = time.perf_counter()
+        spec = recipe.features
         data = build_language(recipe, corpora, spec)
         lang_data[recipe.language] = data
         log(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from hifazat.core.classifiers.hashed_features import FeatureSpec
 from hifazat.training.corpora import Example
 from hifazat.training.heads import Method
 
@@ -36,6 +37,8 @@ class LanguageRecipe:
     heads: tuple[HeadRecipe, ...]
     min_df: int = 2
     extra: dict[str, str] = field(default_factory=dict)
+    features: FeatureSpec = field(default_factory=FeatureSpec)
+    """How this language's texts become hashed features (stored in the manifest)."""
 
 
 def _offensive(corpus: str, ex: Example) -> str | None:
@@ -167,6 +170,15 @@ ENGLISH = LanguageRecipe(
             "Davidson hate / offensive / neither",
             C=4.0,
         ),
+        HeadRecipe(
+            "davidson_neither",
+            "binary",
+            ("0", "1"),
+            lambda corpus, ex: ("1" if ex.labels["class"] == "2" else "0") if corpus == "davidson" else None,
+            "Davidson 'neither' (class 2) against hate + offensive, NB-LR; sharpens the Davidson task",
+            method="nblr",
+            C=4.0,
+        ),
         HeadRecipe("insult", "binary", ("0", "1"), _only("kaggle_insults", "insult"), "Kaggle insults only"),
         HeadRecipe("spam", "binary", ("ham", "spam"), _only("sms_spam", "label"), "SMS spam", C=20.0),
     ),
@@ -184,7 +196,7 @@ ROMAN_URDU = LanguageRecipe(
             _only("ruhsold", "coarse"),
             "RUHSOLD abusive (0) vs normal (1), NB-LR",
             method="nblr",
-            C=16.0,
+            C=32.0,
         ),
         HeadRecipe(
             "ruhsold",
@@ -196,6 +208,7 @@ ROMAN_URDU = LanguageRecipe(
             class_weight="balanced",
         ),
     ),
+    features=FeatureSpec(skeletons=True),
 )
 
 URDU = LanguageRecipe(

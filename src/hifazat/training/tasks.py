@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from hifazat.evaluation.tasks import apply_task
+from hifazat.evaluation.tasks import apply_task, boost_list
 from hifazat.training.corpora import Example
 from hifazat.training.tuning import objective, tune_binary, tune_offsets
 
@@ -92,10 +92,13 @@ TASK_SPECS: tuple[TaskSpec, ...] = (
             "kind": "multiclass",
             "labels": ["0", "1", "2"],
             "head": "davidson",
-            "boost": {"class": "0", "head": "hate", "beta": 0.0},
+            "boost": [
+                {"class": "0", "head": "hate", "beta": 0.0},
+                {"class": "2", "head": "davidson_neither", "beta": 0.0},
+            ],
         },
-        "davidson",
-        {"mixes": (0.0, 0.5, 0.75)},
+        "davidson:0.25",
+        {"mixes": ((0.5, 0.5), (0.5, 0.75), (0.75, 0.75))},
     ),
     TaskSpec(
         "olid-a",
@@ -149,8 +152,7 @@ def _heads_of(task: dict[str, Any]) -> list[str]:
     heads = [task["head"]]
     if "gate" in task:
         heads.append(task["gate"])
-    if "boost" in task:
-        heads.append(task["boost"]["head"])
+    heads.extend(b["head"] for b in boost_list(task))
     return heads
 
 

@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sklearn.metrics import accuracy_score, f1_score
 
-from hifazat.evaluation.tasks import apply_task
+from hifazat.evaluation.tasks import apply_task, boost_list
 
 Objective = Callable[[Sequence[str], Sequence[str]], float]
 
@@ -31,11 +31,14 @@ def objective(metric: str, labels: Sequence[str]) -> Objective:
         pos = metric[3:]
         return lambda t, p: float(f1_score(t, p, labels=[pos], average="macro", zero_division=0))
     if metric.startswith("davidson"):
-        # weighted F1 plus half the hate-class F1: the paper reports both.
+        # weighted F1 plus a share of the hate-class F1 (`davidson:<share>`, default one half):
+        # the paper reports both.
+        share = float(metric.partition(":")[2] or 0.5)
+
         def both(t: Sequence[str], p: Sequence[str]) -> float:
             w = f1_score(t, p, labels=list(labels), average="weighted", zero_division=0)
             h = f1_score(t, p, labels=[labels[0]], average="macro", zero_division=0)
-            return float(w + 0.5 * h)
+            return float(w + share * h)
 
         return both
     raise ValueError(f"unknown metric {metric!r}")
@@ -73,17 +76,22 @@ def tune_offsets(
     probs: Mapping[str, NDArray[np.float32]],
     truth: Sequence[str],
     score: Objective,
-    mixes: Sequence[float] = (0.0,),
+    mixes: Sequence[float | tuple[float, ...]] = (0.0,),
     rounds: int = 2,
 ) -> tuple[dict[str, Any], float]:
-    """Coordinate ascent on per-class log offsets (and the gate mix or the boost weight)."""
+    """Coordinate ascent on per-class log offsets (and the gate mix or the boost weights).
+
+    With a list of boosts, each entry of `mixes` is a tuple: one weight per boost.
+    """
     grid = np.round(np.linspace(-1.5, 1.5, 31), 2)
     n_classes = len(task["labels"])
     best_value, best_task = -1.0, task
     tunable = task["kind"] == "gated" or "boost" in task
     for mix in mixes if tunable else (None,):
         current = {**task, "offsets": [0.0] * n_classes}
-        if mix is not None and task["kind"] == "gated":
+        if isinstance(mix, tuple):
+            current["boost"] = [{**b, "beta": float(m)} for b, m in zip(boost_list(task), mix, strict=True)]
+        elif mix is not None and task["kind"] == "gated":
             current["mix"] = float(mix)
         elif mix is not None:
             current["boost"] = {**task["boost"], "beta": float(mix)}

@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from hifazat.core.classifiers.hashed_features import FeatureSpec, HashedFeatures, char_grams, prepare, tfidf
+from hifazat.core.classifiers.hashed_features import (
+    FeatureSpec,
+    HashedFeatures,
+    char_grams,
+    prepare,
+    skeleton,
+    tfidf,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +64,38 @@ def test_batch_counts_equal_the_per_text_columns() -> None:
     for i, text in enumerate(texts):
         expected = np.bincount(h.columns(text), minlength=1 << 16) if text else np.zeros(1 << 16)
         assert np.array_equal(counts[i].toarray().ravel(), expected)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("bohat", "bht"),  # vowels after the first letter go
+        ("bohot", "bht"),  # another spelling of the same word, same skeleton
+        ("bahut", "bht"),  # and a third
+        ("acha", "ach"),  # a leading vowel stays: it is often the only cue
+        ("kuttay", "kt"),  # vowels dropped first, then the double t squeezed
+        ("sb", "sb"),  # nothing to drop
+    ],
+)
+def test_skeleton_ties_roman_urdu_spellings(word: str, expected: str) -> None:
+    assert skeleton(word) == expected
+
+
+def test_skeleton_features_only_when_asked_and_only_for_latin_words() -> None:
+    plain, skel = (
+        HashedFeatures(FeatureSpec(n_bits=16)),
+        HashedFeatures(FeatureSpec(n_bits=16, skeletons=True)),
+    )
+    assert len(skel.columns("bohat")) == len(plain.columns("bohat")) + 1
+    # Two spellings share the skeleton column and nothing else of the word itself.
+    shared = set(skel.columns("bohot")) & set(skel.columns("bahut"))
+    assert shared - (set(plain.columns("bohot")) | set(plain.columns("bahut")))
+    assert len(skel.columns("بہت")) == len(plain.columns("بہت"))  # Urdu script: no skeleton
+    assert len(skel.columns("ho")) == len(plain.columns("ho"))  # two letters: too short to tie
+
+
+def test_feature_spec_round_trips_and_reads_old_manifests() -> None:
+    spec = FeatureSpec(skeletons=True)
+    assert FeatureSpec.from_json(spec.to_json()) == spec
+    old = {"char_min": 1, "char_max": 5, "word_bigrams": True, "n_bits": 20}  # written before skeletons
+    assert FeatureSpec.from_json(old) == FeatureSpec()

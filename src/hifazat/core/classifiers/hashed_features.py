@@ -2,7 +2,9 @@
 
 A text is split into tokens (runs of letters/digits of any script, or single symbols such as
 emoji). Each word contributes its character 1–5-grams padded with spaces (scikit-learn's `char_wb`
-scheme) and itself as a word unigram; neighbouring words contribute word bigrams. Every feature
+scheme) and itself as a word unigram; neighbouring words contribute word bigrams. With
+`skeletons`, a Latin word also contributes its consonant skeleton (`bohat`, `bohot`, `bht` -> `bht`),
+which ties together the many spellings of one Roman Urdu word. Every feature
 string is hashed with CRC-32 into `2**n_bits` columns, so an artefact needs no vocabulary and holds
 no text. The features of a word are cached, so repeated words cost one dictionary look-up.
 """
@@ -26,6 +28,13 @@ TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 """A word (letters and digits of any script, marks included) or one symbol (punctuation, emoji)."""
 
 _CACHE_LIMIT = 400_000
+_VOWEL_RUNS = re.compile(r"(?<=.)[aeiouy]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    """A Latin word's consonant skeleton: vowels after the first letter dropped, repeats squeezed."""
+    return _REPEATS.sub(r"\1", _VOWEL_RUNS.sub("", word))
 
 
 def prepare(text: str) -> str:
@@ -47,6 +56,8 @@ class FeatureSpec:
     char_max: int = 5
     word_bigrams: bool = True
     n_bits: int = 20
+    skeletons: bool = False
+    """Add each Latin word's consonant skeleton as one more feature (Roman Urdu spelling variants)."""
 
     @property
     def n_features(self) -> int:
@@ -62,6 +73,7 @@ class FeatureSpec:
             char_max=int(data["char_max"]),
             word_bigrams=bool(data["word_bigrams"]),
             n_bits=int(data["n_bits"]),
+            skeletons=bool(data.get("skeletons", False)),
         )
 
 
@@ -100,6 +112,8 @@ class HashedFeatures:
             else:
                 feats = []
                 key = zlib.crc32(("\x02" + word).encode("utf-8"))
+            if spec.skeletons and len(word) > 2 and word.isascii() and word.isalnum():
+                feats.append("\x03" + skeleton(word))
             cols = np.fromiter((self._hash(f) for f in feats), dtype=np.int64, count=len(feats))
             entry = (np.append(cols, key & self._mask), key)
             self._words[word] = entry
