@@ -29,6 +29,11 @@ IdempotencyKey = Annotated[
 ]
 
 
+def _fingerprint(request: Request, body: BaseModel | None) -> str:
+    payload = b"" if body is None else body.model_dump_json().encode()
+    return fingerprint(request.method, request.url.path + "?" + request.url.query, payload)
+
+
 def keyed_write(
     *,
     request: Request,
@@ -40,8 +45,7 @@ def keyed_write(
     status: int = 200,
 ) -> Response:
     """Run `work` once per (actor, key) and answer with its JSON body (204 when it returns None)."""
-    payload = b"" if body is None else body.model_dump_json().encode()
-    request_id = fingerprint(request.method, request.url.path + "?" + request.url.query, payload)
+    request_id = _fingerprint(request, body)
 
     def run(stores: Stores) -> tuple[int, Any]:
         result = work(stores)
@@ -84,8 +88,6 @@ async def batched_write(
     Called from an `async` route, so the request never waits in the thread pool; a keyed request that
     races another one with the same key is retried alone, where it replays the winner's answer.
     `work` returns JSON values, datetimes, dates, dataclasses or sets (see `json_bodies`)."""
-    payload = b"" if body is None else body.model_dump_json().encode()
-    request_id = fingerprint(request.method, request.url.path + "?" + request.url.query, payload)
     batcher = write_batcher(request, db)
     if key is None:
         result = await batcher.run(work)
@@ -97,6 +99,7 @@ async def batched_write(
         return (204, None) if result is None else (status, plain(result))
 
     checked = check_key(key)
+    request_id = _fingerprint(request, body)
     try:
         outcome = await batcher.run(
             lambda stores: once_in(stores, actor_id=actor.id, key=checked, request=request_id, work=run)
