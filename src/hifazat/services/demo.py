@@ -121,7 +121,11 @@ def seed_demo(
                     policy_id=policy,
                 )
         programme = seed_ambassador_demo(stores)
-    return _walkthrough(catalogue.version, len(catalogue.policies), base_url) + seed_safety_demo(engine) + programme
+    return (
+        _walkthrough(catalogue.version, len(catalogue.policies), base_url)
+        + seed_safety_demo(engine)
+        + programme
+    )
 
 
 def _walkthrough(version: str, policies: int, base_url: str) -> list[str]:
