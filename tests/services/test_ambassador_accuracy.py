@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from flow import reported
+from sqlalchemy import select
 
 from ambassador_kit import enrol, fresh_author, track_record
 from builders import account, post
@@ -17,7 +18,9 @@ from hifazat.services.ambassador_profiles import (
     public_profile,
     recognition,
 )
+from hifazat.services.appeals import file_appeal, resolve_appeal
 from hifazat.storage.accounts import Account
+from hifazat.storage.content import ContentRow
 from hifazat.storage.unit import Database
 
 
@@ -114,3 +117,24 @@ def test_dashboard_lists_own_flags_with_outcomes(
             dashboard(stores=stores, ambassador=people["user"])
     assert [f.status for f in board.flags] == ["under_review", "no_violation", "action_taken"]
     assert board.profile.accuracy == Accuracy(2, 1) and board.profile.accuracy.ratio is None
+
+
+def test_a_flag_overturned_on_appeal_no_longer_counts_as_upheld(
+    db: Database, catalogue: Catalogue, people: dict[str, Account]
+) -> None:
+    flagger = enrol(db, "flagger", people["admin"])
+    track_record(db, catalogue, flagger, people["moderator"], ["remove"] * 5)
+    reviewer = account(db, "senior", role="senior_moderator")
+    with db.write() as stores:
+        flagged = stores.session.scalars(select(ContentRow.id).where(ContentRow.id.like("flagger-%")))
+        decision = stores.decisions.for_content(min(flagged))[0]
+        appeal = file_appeal(
+            stores=stores, catalogue=catalogue, appellant=stores.accounts.get(decision.author_id),
+            decision_id=decision.id, reason="it was a joke",
+        )  # fmt: skip
+        resolve_appeal(
+            stores=stores, catalogue=catalogue, reviewer=reviewer, appeal_id=appeal.id,
+            outcome="overturned", rationale="quoted to condemn it",
+        )  # fmt: skip
+    with db.read() as stores:
+        assert accuracy_of(stores=stores, account_id=flagger.id) == Accuracy(5, 4)

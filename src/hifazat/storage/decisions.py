@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, func, select, update
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, and_, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -148,11 +148,14 @@ class DecisionStore:
         return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
     def reporter_accuracy(self, reporter_id: str) -> tuple[int, int]:
-        """(decided reports, of which found violating) for one reporter: a trusted flagger's track record."""
+        """(decided reports, of which upheld as violating) for one reporter: a trusted flagger's track record.
+
+        A decision later overturned on appeal counts as not upheld: the flag turned out to be wrong."""
+        upheld = and_(DecisionRow.outcome != "no_violation", DecisionRow.state != "overturned")
         decided, violating = self._session.execute(
             select(
                 func.count(DecisionRow.id),
-                func.coalesce(func.sum((DecisionRow.outcome != "no_violation").cast(Integer)), 0),
+                func.coalesce(func.sum(upheld.cast(Integer)), 0),
             )
             .select_from(ReportRow)
             .join(DecisionRow, DecisionRow.task_id == ReportRow.task_id)
