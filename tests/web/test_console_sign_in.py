@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from console_kit import PASSWORD, database, sign_in, token_from, with_password
 from hifazat.core.errors import InvalidInputError, NotFoundError
+from hifazat.services.audit import verify_chain
 from hifazat.services.sign_in import (
     check_password_rules,
     hash_password,
@@ -154,6 +155,10 @@ def test_sign_out_revokes_the_session(fresh_app: FastAPI) -> None:
         client.cookies.set("hz_session", token)  # a copied cookie is worthless after sign-out
         again = client.get("/console", follow_redirects=False)
     assert again.status_code == 303 and again.headers["location"].startswith("/console/sign-in?next=")
+    with database(fresh_app).read() as stores:
+        events = [(e.event, e.actor) for e in stores.audit.scan() if e.subject == "account:mod_en"]
+        assert verify_chain(audit=stores.audit).ok
+    assert events[-2:] == [("session.signed_in", "mod_en"), ("session.signed_out", "mod_en")]
 
 
 def test_new_password_ends_every_session(fresh_app: FastAPI) -> None:

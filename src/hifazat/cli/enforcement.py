@@ -146,6 +146,8 @@ def accounts_set_password(
                 sessions=WebSessionStore(stores.session),
                 handle=handle,
                 password=password,
+                audit=stores.audit,
+                actor_id="cli",
             )
     console.print(f"password set for [bold]{account.handle}[/] ({account.role}); its web sessions were ended")
 

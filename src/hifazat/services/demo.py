@@ -95,6 +95,7 @@ def seed_demo(
                     sessions=WebSessionStore(stores.session),
                     handle=handle,
                     password=DEMO_PASSWORD,
+                    audit=stores.audit,
                 )
         for content_id, author, kind, text in DEMO_CONTENT:
             if stores.content.find(content_id) is None:

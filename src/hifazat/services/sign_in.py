@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
+from hifazat.core.enforcement.chain import AuditEvent
 from hifazat.core.errors import InvalidInputError, NotFoundError
 from hifazat.services.clock import utcnow
 from hifazat.storage.accounts import Account, AccountStore
+from hifazat.storage.audit import AuditLog
 from hifazat.storage.web_sessions import PasswordStore, WebSession, WebSessionStore
 
 SCRYPT_N = 2**14
@@ -120,9 +122,12 @@ def set_password(
     sessions: WebSessionStore,
     handle: str,
     password: str,
+    audit: AuditLog | None = None,
+    actor_id: str = "system",
     now: datetime | None = None,
 ) -> Account:
-    """Give the account `handle` a new password and end all its browser sessions."""
+    """Give the account `handle` a new password and end all its browser sessions (audited when `audit`
+    is given: `actor_id` set it)."""
     now = now or utcnow()
     account = accounts.by_handle(handle)
     if account is None:
@@ -133,6 +138,8 @@ def set_password(
         )
     passwords.put(account_id=account.id, password_hash=hash_password(check_password_rules(password)), now=now)
     sessions.revoke_all(account.id, now)
+    if audit is not None:
+        audit.record(AuditEvent("account.password_set", actor_id, f"account:{account.id}", {}))
     return account
 
 
@@ -144,9 +151,11 @@ def sign_in(
     handle: str,
     password: str,
     lifetime: timedelta = SESSION_LIFETIME,
+    audit: AuditLog | None = None,
     now: datetime | None = None,
 ) -> SignedIn | None:
-    """A new session when the handle and password match; None otherwise (the caller says why to no one)."""
+    """A new session when the handle and password match; None otherwise (the caller says why to no one).
+    A successful sign-in is audited when `audit` is given (failed attempts are only rate limited)."""
     now = now or utcnow()
     account = accounts.by_handle(handle.strip().lower()) if len(handle) <= 64 else None
     stored = passwords.get(account.id) if account is not None else None
@@ -156,6 +165,12 @@ def sign_in(
     token = secrets.token_urlsafe(32)
     expires = now + lifetime
     sessions.add(token_hash=hash_token(token), account_id=account.id, now=now, expires_at=expires)
+    if audit is not None:
+        audit.record(
+            AuditEvent(
+                "session.signed_in", account.id, f"account:{account.id}", {"until": expires.isoformat()}
+            )
+        )
     return SignedIn(account, token, expires)
 
 
@@ -166,8 +181,15 @@ def session_for(*, sessions: WebSessionStore, token: str, now: datetime | None =
     return sessions.live(hash_token(token), now or utcnow())
 
 
-def sign_out(*, sessions: WebSessionStore, token: str, now: datetime | None = None) -> bool:
-    """Revoke the session behind `token`; False when there was none."""
+def sign_out(
+    *, sessions: WebSessionStore, token: str, audit: AuditLog | None = None, now: datetime | None = None
+) -> bool:
+    """Revoke the session behind `token`; False when there was none (audited when `audit` is given)."""
     if not token or len(token) > TOKEN_MAX:
         return False
-    return sessions.revoke(hash_token(token), now or utcnow())
+    moment = now or utcnow()
+    live = sessions.live(hash_token(token), moment) if audit is not None else None
+    ended = sessions.revoke(hash_token(token), moment)
+    if ended and audit is not None and live is not None:
+        audit.record(AuditEvent("session.signed_out", live.account.id, f"account:{live.account.id}", {}))
+    return ended

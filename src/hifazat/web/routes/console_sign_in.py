@@ -101,9 +101,10 @@ async def sign_in_submit(request: Request, page: PageDep) -> Response:
             sessions=sessions,
             handle=handle,
             password=password,
+            audit=stores.audit,
         )
         if signed is not None and old_token:
-            sign_out(sessions=sessions, token=old_token)
+            sign_out(sessions=sessions, token=old_token, audit=stores.audit)
     if signed is None:
         return _form(page, next_path=target, handle=handle, problem=page.gettext(WRONG), status=401)
     onward = RedirectResponse(target, status_code=303)
@@ -121,7 +122,7 @@ async def sign_out_submit(request: Request, page: PageDep) -> Response:
     token = request.cookies.get(SESSION_COOKIE, "")
     if token:
         with web_database(request).write() as stores:
-            sign_out(sessions=WebSessionStore(stores.session), token=token)
+            sign_out(sessions=WebSessionStore(stores.session), token=token, audit=stores.audit)
     response = RedirectResponse(f"{SIGN_IN_PATH}?out=1", status_code=303)
     end_session(request, response)
     return response
