@@ -16,6 +16,7 @@ from console_kit import database, people, reported_item, sign_in, token_from
 from hifazat.core.guidelines import default_catalogue
 from hifazat.services.appeals import file_appeal
 from hifazat.services.reports import file_report
+from hifazat.services.webhooks import register_endpoint
 from hifazat.storage.accounts import Account
 from hifazat.storage.audit import AuditRow
 from hifazat.storage.queue import TaskRow
@@ -393,3 +394,15 @@ def test_a_direct_message_is_read_only_by_the_moderator_holding_its_task(fresh_a
     with console.browser("mod_two") as bystander:
         history = bystander.get("/console/accounts/author_ur")
     assert secret not in history.text and "a private message" in history.text
+
+
+def test_a_console_decision_sends_its_webhook_after_answering(console: Console) -> None:
+    with console.db.write() as stores:
+        register_endpoint(
+            webhooks=stores.webhooks, audit=stores.audit, actor_id="boss", url="http://127.0.0.1:9/closed"
+        )
+    with console.browser("mod_en") as client:
+        decide(client, claim(client, "en"), "remove", rationale="insults aimed at one person")
+    with console.db.read() as stores:
+        (delivery,) = stores.webhooks.deliveries()
+    assert delivery.attempts == 1  # tried at once (the port is closed, so it waits for a retry)

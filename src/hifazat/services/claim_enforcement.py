@@ -51,6 +51,8 @@ class ClaimCheck:
     decision_id: int | None = None
     task_id: int | None = None
     note: str = ""
+    webhooks: int = 0
+    """Webhook deliveries queued by its decision (the caller sends them)."""
 
 
 def check_ids(content_ids: Sequence[str]) -> list[str]:
@@ -115,6 +117,7 @@ def _enforce_one(
     decided = bool(stores.decisions.for_content(item.id))
     decision_id: int | None = None
     task_id: int | None = None
+    webhooks = 0
     action: str
     if best.score >= AUTO_SCORE and not decided:
         result = decide_automatically(
@@ -125,7 +128,7 @@ def _enforce_one(
             rationale=_rationale(outcome),
             now=now,
         )
-        decision_id, action = result.decision.id, outcome.action
+        decision_id, action, webhooks = result.decision.id, outcome.action, result.webhooks
     else:
         filed = file_report(
             stores=stores,
@@ -158,7 +161,7 @@ def _enforce_one(
             created_at=now,
         )
     )
-    return ClaimCheck(item.id, action, best, decision_id, task_id)
+    return ClaimCheck(item.id, action, best, decision_id, task_id, webhooks=webhooks)
 
 
 def sweep(
@@ -261,16 +264,10 @@ def decide_cluster(
         if decision is None:  # pragma: no cover - the task was closed above, in this transaction
             out.append(ClaimCheck(item.id, "skipped", note="already decided"))
             continue
-        carry_out(
-            stores=stores,
-            decision=decision,
-            policy=policy,
-            item=item,
-            task_id=None if task is None else task.id,
-            now=now,
-        )
+        task_id = None if task is None else task.id
+        done = carry_out(stores=stores, decision=decision, policy=policy, item=item, task_id=task_id, now=now)
         out.append(
-            ClaimCheck(item.id, chosen, decision_id=decision.id, task_id=None if task is None else task.id)
+            ClaimCheck(item.id, chosen, decision_id=decision.id, task_id=task_id, webhooks=done.webhooks)
         )
     stores.audit.record(
         AuditEvent(

@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from hifazat.api.auth import CatalogueDep, DbDep, Reviewer, holding
-from hifazat.api.deps import RuntimeDep
+from hifazat.api.deps import RuntimeDep, SettingsDep
 from hifazat.api.writes import IdempotencyKey, keyed_write
 from hifazat.core.errors import InvalidInputError
 from hifazat.services.claim_enforcement import (
@@ -31,6 +31,8 @@ from hifazat.services.factchecks import (
     import_factchecks,
     match_to_dict,
 )
+from hifazat.services.webhooks import deliver_due
+from hifazat.settings import Settings
 from hifazat.storage.accounts import Account
 from hifazat.storage.unit import Database, Stores
 
@@ -141,7 +143,13 @@ def _check_json(check: ClaimCheck) -> dict[str, Any]:
 
 @router.post("/claims/enforce")
 def enforce(
-    body: EnforceRequest, actor: ProactiveReporter, db: DbDep, catalogue: CatalogueDep, index: ClaimIndexDep
+    body: EnforceRequest,
+    actor: ProactiveReporter,
+    db: DbDep,
+    catalogue: CatalogueDep,
+    index: ClaimIndexDep,
+    settings: SettingsDep,
+    background: BackgroundTasks,
 ) -> dict[str, Any]:
     """Check stored items against the fact-checks and act on confident matches (proactive detection).
 
@@ -156,6 +164,7 @@ def enforce(
     with db.write() as stores:
         current = items_to_check(stores, [item.id for item in items])
         checks = enforce_claims(stores=stores, catalogue=catalogue, items=current, matches=found)
+    _deliver_soon(checks, background, db, settings)
     return {"results": [_check_json(c) for c in checks]}
 
 
@@ -176,6 +185,8 @@ def decide_cluster_route(
     actor: Reviewer,
     db: DbDep,
     catalogue: CatalogueDep,
+    settings: SettingsDep,
+    background: BackgroundTasks,
     key: IdempotencyKey = None,
 ) -> Response:
     """Decide every post of a rumour cluster at once: one decision per post (each author may appeal),
@@ -191,6 +202,15 @@ def decide_cluster_route(
             outcome=body.outcome,
             rationale=body.rationale,
         )
+        _deliver_soon(checks, background, db, settings)
         return {"results": [_check_json(c) for c in checks]}
 
     return keyed_write(request=request, db=db, actor=actor, key=key, body=body, work=work)
+
+
+def _deliver_soon(
+    checks: list[ClaimCheck], background: BackgroundTasks, db: Database, settings: Settings
+) -> None:
+    """Send the webhooks of the decisions just taken once the response is out (retries: `webhooks deliver`)."""
+    if any(check.webhooks for check in checks):
+        background.add_task(deliver_due, db=db, secret=settings.secret_key)

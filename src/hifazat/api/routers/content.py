@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from hifazat.api.auth import CatalogueDep, DbDep, Submitter, ViewCounter, is_staff
-from hifazat.api.deps import ChecksDep
+from hifazat.api.deps import ChecksDep, SettingsDep
 from hifazat.api.json_bodies import PlainJSONResponse
 from hifazat.api.writes import IdempotencyKey, batched_write, keyed_write, write_batcher
 from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
@@ -27,6 +27,7 @@ from hifazat.services.content import (
 )
 from hifazat.services.moderation import context_from
 from hifazat.services.private_content import HIDDEN_NOTE, may_read, shown_verdict
+from hifazat.services.webhooks import deliver_due
 from hifazat.storage.content import ContentItem
 from hifazat.storage.unit import Stores
 
@@ -96,6 +97,8 @@ async def post_content(
     db: DbDep,
     catalogue: CatalogueDep,
     checks: ChecksDep,
+    settings: SettingsDep,
+    background: BackgroundTasks,
     key: IdempotencyKey = None,
 ) -> Response:
     """Moderate and store one item: the verdict acts at once (remove, restrict, label) or queues it."""
@@ -110,21 +113,28 @@ async def post_content(
         stored: Submission = await write_batcher(request, db).run_bulk(_store_quietly, post)
         return PlainJSONResponse(submission_json(stored), status_code=201)
 
+    queued: list[int] = []
+
     def work(stores: Stores) -> dict[str, Any]:
         author = actor if body.author_id in (None, actor.id) else stores.accounts.get(body.author_id)
-        return submission_json(
-            submit_content(
-                stores=stores,
-                catalogue=catalogue,
-                author=author,
-                kind=kind,
-                text=body.text,
-                verdict=verdict,
-                content_id=body.id,
-            )
+        submission = submit_content(
+            stores=stores,
+            catalogue=catalogue,
+            author=author,
+            kind=kind,
+            text=body.text,
+            verdict=verdict,
+            content_id=body.id,
         )
+        queued.append(submission.decision.webhooks if submission.decision else 0)
+        return submission_json(submission)
 
-    return await batched_write(request=request, db=db, actor=actor, key=key, body=body, work=work, status=201)
+    response = await batched_write(
+        request=request, db=db, actor=actor, key=key, body=body, work=work, status=201
+    )
+    if sum(queued):  # an automatic decision: its webhooks go out now, not at the next `webhooks deliver`
+        background.add_task(deliver_due, db=db, secret=settings.secret_key)
+    return response
 
 
 @router.get("/{content_id}")

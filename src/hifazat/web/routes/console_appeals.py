@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
+from starlette.background import BackgroundTask
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from hifazat.core.enforcement.permissions import allowed
 from hifazat.core.errors import HifazatError
 from hifazat.core.guidelines import default_catalogue
 from hifazat.services.appeals import resolve_appeal, view_appeal
+from hifazat.services.webhooks import deliver_due
 from hifazat.storage.accounts import Account
 from hifazat.storage.appeals import Appeal
 from hifazat.storage.decisions import Decision
@@ -128,8 +130,9 @@ async def appeal_resolve(request: Request, appeal_id: int, page: PageDep, viewer
     if not allowed(viewer.role, "appeal.resolve"):
         return RedirectResponse(f"{back}?problem=forbidden", status_code=303)
     try:
-        with web_database(request).write() as stores:
-            resolve_appeal(
+        db = web_database(request)
+        with db.write() as stores:
+            result = resolve_appeal(
                 stores=stores,
                 catalogue=default_catalogue(),
                 reviewer=viewer,
@@ -139,4 +142,7 @@ async def appeal_resolve(request: Request, appeal_id: int, page: PageDep, viewer
             )
     except HifazatError as exc:
         return RedirectResponse(f"{back}?problem={problem_code(exc)}", status_code=303)
-    return RedirectResponse(f"{back}?done=resolved", status_code=303)
+    response = RedirectResponse(f"{back}?done=resolved", status_code=303)
+    if result.webhooks:  # sent once the page is answered, as the API does
+        response.background = BackgroundTask(deliver_due, db=db, secret=page.state.settings.secret_key)
+    return response

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.background import BackgroundTask
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from hifazat.core.enforcement.permissions import allowed
@@ -22,6 +23,7 @@ from hifazat.services.clock import utcnow
 from hifazat.services.decisions import decide_task
 from hifazat.services.private_content import may_read
 from hifazat.services.review import escalate_task, release_task, view_task
+from hifazat.services.webhooks import deliver_due
 from hifazat.storage.accounts import Account
 from hifazat.web.errors import error_page
 from hifazat.web.i18n import N_
@@ -157,8 +159,9 @@ async def task_decide(request: Request, task_id: int, page: PageDep, viewer: Sta
     if values is None:
         return error_page(request, 403)
     try:
-        with web_database(request).write() as stores:
-            decide_task(
+        db = web_database(request)
+        with db.write() as stores:
+            result = decide_task(
                 stores=stores,
                 catalogue=default_catalogue(),
                 moderator=viewer,
@@ -169,7 +172,10 @@ async def task_decide(request: Request, task_id: int, page: PageDep, viewer: Sta
             )
     except HifazatError as exc:
         return _back(task_id, problem=problem_code(exc))
-    return _back(task_id, done="decided")
+    response = _back(task_id, done="decided")
+    if result.webhooks:  # sent once the page is answered, as the API does
+        response.background = BackgroundTask(deliver_due, db=db, secret=page.state.settings.secret_key)
+    return response
 
 
 @router.post("/console/tasks/{task_id}/release")
