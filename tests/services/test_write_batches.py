@@ -110,3 +110,30 @@ def test_the_caller_gets_its_own_exception(db: Database) -> None:
     with pytest.raises(ConflictError, match="already decided"):
         run_async(batcher.run(boom))
     batcher.close()
+
+
+def test_bulk_items_share_one_call_and_a_failing_call_is_retried_item_by_item(db: Database) -> None:
+    account(db, "writer")
+    calls: list[list[str]] = []
+
+    def rename_all(stores: Stores, names: list[Any]) -> list[Any]:
+        calls.append(list(names))
+        if "boom" in names:
+            raise RuntimeError("the whole call failed")
+        return [ConflictError("refused") if n == "no" else n.upper() for n in names]
+
+    async def go() -> list[Any]:
+        batcher = WriteBatcher(db)
+        together = await asyncio.gather(
+            *(batcher.run_bulk(rename_all, n) for n in ("a", "no", "b")), return_exceptions=True
+        )
+        apart = await asyncio.gather(
+            *(batcher.run_bulk(rename_all, n) for n in ("c", "boom")), return_exceptions=True
+        )
+        batcher.close()
+        return [*together, *apart]
+
+    results = run_async(go())
+    assert results[0] == "A" and isinstance(results[1], ConflictError) and results[2] == "B"
+    assert results[3] == "C" and isinstance(results[4], RuntimeError)  # the bad item alone fails
+    assert calls == [["a", "no", "b"], ["c", "boom"], ["c"], ["boom"]]

@@ -179,7 +179,7 @@ def submit_quietly(
     flagged = stores.strikes.standing_among(authors)
     wanted = [p.content_id for p in posts if p.content_id is not None]
     taken = stores.content.taken(wanted)
-    results: list[Submission | HifazatError] = []
+    results: list[Submission | HifazatError | None] = []
     fresh: list[ContentItem] = []
     verdicts: list[Verdict] = []
     slots: list[int] = []
@@ -202,7 +202,7 @@ def submit_quietly(
         taken.add(identifier)
         language = post.verdict.language
         slots.append(len(results))
-        results.append(InvalidInputError("not stored"))  # replaced below
+        results.append(None)  # the submission, once stored below
         fresh.append(
             ContentItem(
                 identifier, author.id, kind, post.text, language, queue_for(language), "visible", 0, now, None
@@ -212,7 +212,7 @@ def submit_quietly(
     if fresh:
         for slot, item, stored in zip(slots, fresh, stores.content.add_many(fresh, verdicts), strict=True):
             results[slot] = Submission(item, stored, None, None)
-    return results
+    return [result for result in results if result is not None]
 
 
 def _new_id() -> str:

@@ -50,9 +50,6 @@ class _WorkFailed(Exception):
         self.error = error
 
 
-_SKIPPED = RuntimeError("not run")
-
-
 Bulk = Callable[[Stores, list[Any]], list[Any]]
 """Writes many items of one kind with one call: one result per item, an `Exception` instance for an item
 that was refused (a bulk write checks everything before it writes, so a refusal leaves nothing behind)."""
@@ -121,36 +118,30 @@ class WriteBatcher:
 
     def write_jobs(self, jobs: list[_Job]) -> list[_Result]:
         """Run the jobs of one batch: each bulk function once for all its items (see `Bulk`)."""
-        groups: dict[int, list[int]] = {}
-        units: list[Work] = []
-        covers: list[list[int]] = []
+        covers: dict[int, list[int]] = {}  # first job of a unit -> every job it covers
         for index, job in enumerate(jobs):
-            if job.bulk is None:
-                assert job.work is not None
-                units.append(job.work)
-                covers.append([index])
-            elif id(job.bulk) in groups:
-                groups[id(job.bulk)].append(index)
-            else:
-                groups[id(job.bulk)] = [index]
-                covers.append(groups[id(job.bulk)])
-                units.append(_bulk_unit(job.bulk, []))
-        for position, covered in enumerate(covers):  # the bulk units now know all their items
-            first = jobs[covered[0]]
-            if first.bulk is not None:
-                units[position] = _bulk_unit(first.bulk, [jobs[i].item for i in covered])
-        results: list[_Result] = [_Failed(_SKIPPED)] * len(jobs)
-        for covered, outcome in zip(covers, self.write_all(units), strict=True):
+            key = index if job.bulk is None else -1 - id(job.bulk)
+            covers.setdefault(key, []).append(index)
+        units: list[Work] = []
+        for covered in covers.values():
             first = jobs[covered[0]]
             if first.bulk is None:
+                assert first.work is not None
+                units.append(first.work)
+            else:
+                units.append(_bulk_unit(first.bulk, [jobs[i].item for i in covered]))
+        results: dict[int, _Result] = {}
+        for covered, outcome in zip(covers.values(), self.write_all(units), strict=True):
+            bulk = jobs[covered[0]].bulk
+            if bulk is None:
                 results[covered[0]] = outcome
             elif isinstance(outcome, _Done):
                 for index, value in zip(covered, outcome.value, strict=True):
                     results[index] = _Failed(value) if isinstance(value, Exception) else _Done(value)
             else:  # the bulk call itself failed: each item alone, so one bad item cannot sink the others
                 for index in covered:
-                    results[index] = self._alone(_one_of(first.bulk, jobs[index].item))
-        return results
+                    results[index] = self._alone(_one_of(bulk, jobs[index].item))
+        return [results[index] for index in range(len(jobs))]
 
     def write_all(self, works: list[Work]) -> list[_Result]:
         """Run `works` in one transaction (runs on the writer thread).
@@ -162,13 +153,11 @@ class WriteBatcher:
         if len(works) == 1:
             return [self._alone(works[0])]
         if self.db.dialect == "sqlite":  # a savepoint is a local call there: no need to be optimistic
-            return self._with_savepoints(works, skip=None)
+            return self._with_savepoints(works, known={})
         try:
             return self._together(works)
         except _WorkFailed as failed:
-            results = self._with_savepoints(works, skip=failed.index)
-            results[failed.index] = _Failed(failed.error)
-            return results
+            return self._with_savepoints(works, known={failed.index: _Failed(failed.error)})
         except Exception:  # the batch did not commit: nothing of it is stored
             return [self._alone(work) for work in works]
 
@@ -182,14 +171,15 @@ class WriteBatcher:
                     raise _WorkFailed(index, error) from error
         return results
 
-    def _with_savepoints(self, works: list[Work], *, skip: int | None) -> list[_Result]:
+    def _with_savepoints(self, works: list[Work], *, known: dict[int, _Result]) -> list[_Result]:
+        """Each work in its own savepoint, except those whose result is `known` (they already failed)."""
         results: list[_Result] = []
         try:
             with self.db.write() as stores:
                 for index, work in enumerate(works):
-                    results.append(_Failed(_SKIPPED) if index == skip else _in_savepoint(stores, work))
+                    results.append(known[index] if index in known else _in_savepoint(stores, work))
         except Exception:
-            return [_Failed(_SKIPPED) if i == skip else self._alone(w) for i, w in enumerate(works)]
+            return [known[i] if i in known else self._alone(w) for i, w in enumerate(works)]
         return results
 
     def _alone(self, work: Work) -> _Result:
