@@ -44,6 +44,10 @@ POSITIVES = [
     ("میں مر جانا چاہتی ہوں", 0.8, "مر جانا چاہتی", "ideation"),  # ur
     ("خودکشی", 0.3, "خودکشی", "mention"),  # ur: the word alone is a mention
     ("he committed suicide last year", 0.3, "suicide", "mention"),  # en: news, a mention
+    ("mujhe apni zindagi khatam karni hai", 0.85, "apni zindagi khatam karni hai", "intent"),  # ru
+    ("dil karta hai mar jaun", 0.8, "dil karta hai mar jaun", "ideation"),  # ru: "I feel like dying"
+    ("دل کرتا ہے کہ مر جاؤں", 0.8, "دل کرتا ہے کہ مر جاؤں", "ideation"),  # ur
+    ("زندگی ختم کرنی ہے", 0.85, "زندگی ختم کرنی ہے", "intent"),  # ur
 ]
 
 NEGATIVES = [
@@ -58,6 +62,7 @@ NEGATIVES = [
     "this exam is killing me",  # en: idiom
     "I'd rather die than wear that outfit lol",  # en: hyperbole
     "garmi se mar rahe hain aaj",  # ru: heat
+    "dil karta hai mar jaun hans hans ke 😂",  # ru: laughter
 ]
 
 

@@ -75,6 +75,19 @@ POSITIVES = [
     ("سر تن سے جدا", "safety.extremism", 0.75, "سر تن سے جدا"),  # the slogan is also extremist
     ("fidayee hamla karo in par", "safety.extremism", 0.85, "fidayee hamla karo"),  # call for suicide attack
     ("let's beat him up after school", "safety.violence", 0.7, "let's beat him"),  # criminal violence
+    (
+        "I'm going to shoot up the school tomorrow",
+        "safety.threats",
+        0.85,
+        "I'm going to shoot up the school",
+    ),  # en: school
+    ("we will bomb the mosque on friday", "safety.threats", 0.85, "we will bomb the mosque"),  # en: worship
+    ("tum pe acid phenk dunga", "safety.threats", 0.9, "tum pe acid phenk dunga"),  # ru: acid, "pe"
+    ("you are worthless and nobody wants you", "safety.harassment", 0.7, "nobody wants you"),  # en: isolating
+    ("you're a waste of space", "safety.harassment", 0.65, "you're a waste of space"),  # en: degrading
+    ("nobody likes you, just leave this app", "safety.harassment", 0.7, "nobody likes you"),  # en: isolating
+    ("tujhe koi pasand nahi karta", "safety.harassment", 0.7, "tujhe koi pasand nahi karta"),  # ru: isolating
+    ("تم کسی کام کے نہیں ہو", "safety.harassment", 0.7, "تم کسی کام کے نہیں"),  # ur: degrading
 ]
 
 # (text,) that must give no threat, extremism or violence signal of 0.5 or more
@@ -114,6 +127,11 @@ NEGATIVES = [
     "news: man arrested for threatening to shoot neighbour",  # en: news
     "goli maaro is topic ko, chai piyo",  # ru: "forget this topic"
     "the hero kills the dragon in the final scene",  # en: story
+    "I'm going to attack the problem from a different angle",  # en: attack without a place
+    "we're going to bomb the exam lol",  # en: exam slang
+    "This is a worthless phone, total waste of money",  # en: about a thing, not a person
+    "nobody hates you, you're great",  # en: comfort
+    "the teacher said nobody likes a cheater",  # en: a saying, no "you"
 ]
 
 
@@ -125,7 +143,7 @@ def test_finds_threats_with_evidence_in_the_original(
     assert signal is not None, f"no {policy} signal for {text!r}"
     assert signal.score >= minimum
     assert evidence in [text[s.start : s.end] for s in signal.spans]
-    assert signal.detector == "threats" and signal.version == "1"
+    assert signal.detector == "threats" and signal.version == "2"
 
 
 @pytest.mark.parametrize("text", NEGATIVES)

@@ -115,7 +115,7 @@ class ThreatDetector(Detector):
     """Threats, incitement, extremist praise and calls to criminal violence."""
 
     name: ClassVar[str] = "threats"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
 
     def __init__(self) -> None:
         phrases = load_phrase_file("threats.yaml", policies=POLICIES)
