@@ -166,6 +166,16 @@ SCAM_MESSAGES = [
         0.8,
         "share your CNIC number",
     ),
+    (  # ru: a relative impersonated from a "new number", wallet transfer
+        "bhai ye mera naya number hai, urgent 5000 easypaisa kar do, kal wapas kar doonga",
+        0.75,
+        "ye mera naya number",
+    ),
+    (  # ur: the same, in Urdu script
+        "امی یہ میرا نیا نمبر ہے، فوری طور پر 5000 روپے ایزی پیسہ کر دیں",
+        0.8,
+        "ایزی پیسہ کر دیں",
+    ),
 ]
 
 NOT_SCAMS = [
@@ -184,6 +194,7 @@ NOT_SCAMS = [
     "BISP ki qist lene gaye the, line bohat lambi thi",  # talking about BISP
     "Mere channel par aaj giveaway ka result announce hoga, winners ko DM karunga",  # a real giveaway
     "congratulations bhai on your new job!",  # congratulations
+    "ammi ye mera naya number hai, save kar lein",  # a new number without any ask
 ]
 
 
