@@ -5,6 +5,13 @@ fine-grained head, P(abusive) from the gate times the share of the named fine cl
 abusive ones (`gate`, `head`, `classes`). Roman Urdu harassment is the gate itself: RUHSOLD's
 "abusive/offensive" covers every abusive tweet, so hate and profanity are refinements of it. `cue: scam` means the score is only reported when the
 text also carries a money/prize/urgency cue (SMS spam is mostly scams, but not all of it).
+
+`prior_shift` moves a head's log-odds from the class balance it was trained on to the one it meets
+in production (Saerens et al., 2002: add log(prior_live / (1 - prior_live)) - log(prior_train /
+(1 - prior_train))). The Urdu threat data set is half threats; ordinary Urdu comments are not: without
+the shift about one harmless Urdu news sentence in ten scored above the review threshold (measured on
+Bend the Truth sentences; with -1.0 about one in a hundred). Data set evaluation uses the heads
+themselves, never this shift.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ POLICIES: dict[str, dict[str, dict[str, Any]]] = {
         "safety.profanity": {**_RU_GATE, "classes": ["4"]},
     },
     "ur": {
-        "safety.threats": {"head": "threat"},
+        "safety.threats": {"head": "threat", "prior_shift": -1.0},
     },
     "hi": {
         "safety.harassment": {"head": "hasoc_hi"},

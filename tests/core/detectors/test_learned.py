@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from hifazat.core.detectors.base import Item
@@ -44,6 +46,7 @@ def test_obvious_cases_score_high(detector: LearnedDetector, text: str, policy: 
         "what a lovely video, thank you for sharing",  # English, friendly
         "yeh video bohat achi hai, shukriya",  # Roman Urdu, friendly
         "آج موسم بہت اچھا ہے",  # Urdu, weather
+        "ماشاءاللہ بہت خوبصورت ویڈیو ہے",  # Urdu, praise (scored 0.64 as a threat before the prior shift)
     ],
 )
 def test_harmless_text_scores_low_everywhere(detector: LearnedDetector, text: str) -> None:
@@ -81,3 +84,15 @@ def test_signals_carry_the_detector_name_and_model_version(detector: LearnedDete
 )
 def test_route(text: str, expected: tuple[str, ...]) -> None:
     assert route(item(text)) == expected
+
+
+def test_the_urdu_threat_score_is_moved_to_the_live_class_balance(detector: LearnedDetector) -> None:
+    # The head was trained on half threats; the policy score is its log-odds shifted by `prior_shift`.
+    text = "میں تمہیں جان سے مار دوں گا"
+    rule = detector.policies["ur"]["safety.threats"]
+    assert float(rule["prior_shift"]) < 0
+    model = detector.bundle.models["ur"]
+    head = float(model.predict([normalise(text).text])["threat"][0])
+    shifted = 1.0 / (1.0 + math.exp(-(math.log(head / (1.0 - head)) + float(rule["prior_shift"]))))
+    assert scores(detector, text)["safety.threats"] == pytest.approx(shifted, abs=1e-4)
+    assert shifted < head

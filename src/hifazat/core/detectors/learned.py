@@ -141,7 +141,11 @@ class LearnedDetector(Detector):
     ) -> NDArray[np.float64]:
         head = str(rule["head"])
         if "gate" not in rule:
-            return probs[head].astype(np.float64)
+            scores = probs[head].astype(np.float64)
+            if "prior_shift" in rule:  # from the training class balance to the live one
+                p = np.clip(scores, 1e-9, 1.0 - 1e-9)
+                scores = 1.0 / (1.0 + np.exp(-(np.log(p / (1.0 - p)) + float(rule["prior_shift"]))))
+            return scores
         classes = model.heads[head].classes
         fine = probs[head].astype(np.float64)
         normal = classes.index(str(rule["normal"]))
