@@ -215,3 +215,27 @@ def test_console_works_without_javascript(browser: Browser, site: Site) -> None:
     page.get_by_role("button", name="Sign out").click()
     expect(page.locator(".console-sign-in")).to_contain_text("You have signed out.")
     context.close()
+
+
+def test_sla_timers_count_down_in_the_open_page(browser: Browser, site: Site) -> None:
+    """The time left is drawn by the server and then counted down by console.js, in the page's language."""
+    context = browser.new_context(viewport={"width": 1024, "height": 800}, locale="ur")
+    page = context.new_page()
+    sign_in(page, site, "mod_en", "ur")
+    page.clock.install()  # from here on the page's timers run on a clock the test moves
+    page.goto(f"{site.url}/console/queue/en?lang=ur")
+    timer = page.locator("[data-sla-left]").first
+    drawn = timer.inner_text()
+    left = int(timer.get_attribute("data-sla-left") or "0")
+    page.clock.run_for(3 * 3600 * 1000)  # three hours later, without reloading
+    minutes = abs(left - 3 * 3600) // 60
+    hours, rest = divmod(minutes, 60)
+    later = timer.inner_text()
+    assert later != drawn
+    assert f"{hours}" in later and f"{rest}" in later
+    overdue = left - 3 * 3600 < 0
+    assert ("sla--overdue" in (timer.get_attribute("class") or "")) == overdue
+    template = timer.get_attribute("data-sla-overdue" if overdue else "data-sla-due") or ""
+    assert later == template.replace("{h}", str(hours)).replace("{m}", str(rest))
+    assert "{h}" not in later and any("\u0600" <= c <= "\u06ff" for c in later)  # Urdu text, filled in
+    context.close()

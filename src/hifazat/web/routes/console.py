@@ -46,6 +46,8 @@ class Row:
     overdue: bool
     hours: int
     minutes: int
+    seconds: int
+    """Seconds left when the page was drawn (negative when overdue)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,12 +129,13 @@ def preferences(page: Page) -> Preferences:
     return Preferences(greyscale=page.request.cookies.get(GREYSCALE_COOKIE) == "1")
 
 
-def sla_left(due: datetime, now: datetime) -> tuple[bool, int, int]:
-    """(overdue, hours, minutes) between `now` and `due`."""
+def sla_left(due: datetime, now: datetime) -> tuple[bool, int, int, int]:
+    """(overdue, hours, minutes, seconds left) between `now` and `due`; the seconds are negative when
+    overdue and let `console.js` count the timer down in the open page."""
     seconds = int((due - now).total_seconds())
     overdue = seconds < 0
     minutes = abs(seconds) // 60
-    return overdue, minutes // 60, minutes % 60
+    return overdue, minutes // 60, minutes % 60, seconds
 
 
 def _policy_title(page: Page, policy_id: str) -> str:
