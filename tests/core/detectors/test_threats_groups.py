@@ -23,6 +23,11 @@ CASES = [
     ("یہ لوگ کیڑے ہیں، انہیں ملک سے نکالو", HATE, 0.85, 1.0, "کیڑے"),  # ur
     ("In sab ko mulk se nikalo", HATE, 0.55, 0.7, "mulk se nikalo"),  # ru: expulsion alone: review
     ("Mere kutte ko ghar se nikal diya", HATE, 0.0, 0.0, ""),  # ru: a pet dog
+    ("سارے پٹھان دہشت گرد ہوتے ہیں", HATE, 0.7, 0.8, "دہشت گرد"),  # ur: a whole people branded
+    ("saare pathan dehshatgard hote hain", HATE, 0.7, 0.8, "dehshatgard"),  # ru
+    ("all afghans are terrorists", HATE, 0.7, 0.8, "terrorists"),  # en
+    ("saare pathan bohat mehmaan nawaz hote hain", HATE, 0.0, 0.0, ""),  # ru: praise of a people
+    ("police ne kaha ye chor hain", HATE, 0.0, 0.0, ""),  # ru: thieves, no group named
     (
         "Paise bhejo warna teri pics viral kar dunga",
         HARASSMENT,
