@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING
 
 from hifazat import __version__
 from hifazat.core.decide.engine import DecisionEngine
@@ -18,9 +17,6 @@ from hifazat.core.guidelines import Catalogue, default_catalogue
 from hifazat.core.signals import Context, Signal
 from hifazat.core.text.langid import identify
 from hifazat.core.text.normalise import normalise
-
-if TYPE_CHECKING:
-    from hifazat.core.detectors.quiet_screen import QuietScreen
 
 INVISIBLE = re.compile(r"[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufe00-\ufe0f]+")
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -73,10 +69,6 @@ class Moderator:
         self.detector_versions = {d.name: d.version for d in self.detectors}
         self.keywords = keyword_index(self.detectors)
         """One Aho–Corasick pass per item answers every detector's keyword gates."""
-        from hifazat.core.detectors.quiet_screen import QuietScreen  # imports every built-in detector
-
-        self.screen: QuietScreen | None = QuietScreen.for_detectors(self.detectors, self.keywords)
-        """Finds the items no detector can fire on (None unless every detector is a known built-in)."""
 
     @classmethod
     def default(cls, *, max_chars: int = DEFAULT_MAX_CHARS, rules: RuleSet | None = None) -> Moderator:
@@ -119,26 +111,7 @@ class Moderator:
 
         `independent=True` is for items that only happen to be checked together (concurrent requests
         batched by a server): cross-item detectors then see each item alone, so every verdict is the
-        one `check` would give that item by itself.
-
-        Items the screen finds quiet (no detector can fire on them) get the verdict of an item
-        without signals straight away; the others go through every detector."""
-        screen = self.screen
-        if screen is None or not items:
-            return self._detect_and_decide(items, independent=independent)
-        quiet = screen.quiet(items, independent=independent)
-        if not any(quiet):
-            return self._detect_and_decide(items, independent=independent)
-        loud = [item for item, q in zip(items, quiet, strict=True) if not q]
-        loud_verdicts = iter(self._detect_and_decide(loud, independent=independent))
-        decide, versions = self.engine.decide, self.detector_versions
-        return [
-            decide(item, [], versions) if q else next(loud_verdicts)
-            for item, q in zip(items, quiet, strict=True)
-        ]
-
-    def _detect_and_decide(self, items: list[Item], *, independent: bool) -> list[Verdict]:
-        """Every detector over the items, then the decision (see `check_items`)."""
+        one `check` would give that item by itself."""
         slots: dict[tuple[str, int], int] = {}
         slot_of = [slots.setdefault((item.text, id(item.context)), len(slots)) for item in items]
         unique = items if len(slots) == len(items) else _firsts(items, slot_of, len(slots))

@@ -1,5 +1,5 @@
 """The batch path (`Moderator.check_batch`: shared preparation, shared keyword pass, copies decided
-once, the quiet screen when there is one) gives exactly the verdicts of a plain run that sends every
+once) gives exactly the verdicts of a plain run that sends every
 item through every detector, on a few thousand varied texts: the evasion set, its generated
 obfuscations, and texts built to trip personal-information, link and spam checks."""
 
@@ -117,18 +117,3 @@ def test_single_checks_equal_independent_batches() -> None:
     together = [v.to_dict() for v in moderator.check_items(items, independent=True)]
     alone = [moderator.check(t).to_dict() for t in batch]
     assert together == alone
-
-
-def test_the_screen_sends_some_items_each_way() -> None:
-    moderator = rule_moderator()
-    assert moderator.screen is not None
-    items = [moderator.item(t) for t in texts()[:1000]]
-    quiet = moderator.screen.quiet(items)
-    assert 50 <= sum(quiet) <= 900  # the screen is neither idle nor waving everything through
-    verdicts = moderator.check_items(items)
-    assert all(not v.signals for v, q in zip(verdicts, quiet, strict=True) if q)
-
-
-def test_a_moderator_with_an_unknown_detector_has_no_screen() -> None:
-    registry = default_registry()
-    assert Moderator([registry.create(n) for n in DEFAULT_DETECTORS], default_catalogue()).screen is None

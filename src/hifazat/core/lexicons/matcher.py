@@ -272,21 +272,6 @@ class LexiconMatcher:
                 self._match_variants(text, found)
         return found
 
-    def may_match(self, text: str, words: list[str]) -> bool:
-        """False only when `match(text, words)` is certainly empty: the same first steps as `match`
-        (an exact form anywhere, a word that may start a light form, a word with a lexicon variant
-        key) without the boundary checks and span bookkeeping. For batch screens."""
-        if self._exact is not None and next(self._exact.iter(text), None) is not None:
-            return True
-        if not words:
-            return False
-        forms = self._forms
-        forms.bound()
-        list(map(forms.__getitem__, words))  # a word seen first fills the word sets below
-        if self._light is not None and not forms.light_words.isdisjoint(words):
-            return True
-        return not forms.variant_words.isdisjoint(words)
-
     def _match_variants(self, text: str, found: list[LexiconMatch]) -> None:
         """Single Roman Urdu words found through their variant key (whole words only)."""
         for m in LATIN_WORD.finditer(text):
