@@ -1,5 +1,5 @@
 """The batch path (`Moderator.check_batch`: shared preparation, shared keyword pass, copies decided
-once, the detectors' batch gates) gives exactly the verdicts of a plain run that sends every
+once) gives exactly the verdicts of a plain run that sends every
 item through every detector, on a few thousand varied texts: the evasion set, its generated
 obfuscations, and texts built to trip personal-information, link and spam checks."""
 
@@ -14,8 +14,6 @@ import pytest
 from evasion_obfuscation import KINDS, obfuscate
 
 from hifazat.core.detectors.defaults import DEFAULT_DETECTORS, default_registry
-from hifazat.core.detectors.spam import SpamDetector
-from hifazat.core.detectors.urls import LinkFinder
 from hifazat.core.guidelines import default_catalogue
 from hifazat.core.moderator import Moderator
 from hifazat.core.signals import Signal
@@ -80,23 +78,13 @@ def rule_moderator() -> Moderator:
     return Moderator([registry.create(n) for n in names], default_catalogue())
 
 
-class _OtherLinkFinder(LinkFinder):
-    """The same finder under another class: the spam detector then skips no item in a batch."""
-
-
 def _plain(moderator: Moderator, batch: list[str]) -> list[str]:
-    """Every item through every detector's `detect`, no sharing of work and no batch gates (the
-    spam detector, which relates copies, runs in full on the whole batch), then the decision."""
+    """Every item through every detector, no sharing of work, then the decision."""
     items = [moderator.item(t) for t in batch]
     per_item: list[list[Signal]] = [[] for _ in items]
     for detector in moderator.detectors:
-        if isinstance(detector, SpamDetector):
-            found = SpamDetector(links=_OtherLinkFinder()).detect_batch(items)
-        else:
-            assert not detector.cross_item
-            found = [detector.detect(item) for item in items]
-        for bucket, signals in zip(per_item, found, strict=True):
-            bucket.extend(signals)
+        for bucket, found in zip(per_item, detector.detect_batch(items), strict=True):
+            bucket.extend(found)
     return [
         json.dumps(moderator.engine.decide(i, s, moderator.detector_versions).to_dict(), ensure_ascii=False)
         for i, s in zip(items, per_item, strict=True)

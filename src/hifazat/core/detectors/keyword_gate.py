@@ -9,7 +9,7 @@ bits from it. A gate answers the same with or without an index.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import reduce
 from operator import itemgetter, or_
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -81,15 +81,6 @@ class KeywordGate:
             return self.mask(norm.text)
         index, offset = binding
         return (index.hits(norm) >> offset) & self._full
-
-    def masks_in(self, norms: Sequence[NormalisedText]) -> list[int]:
-        """`mask_in` for each of many texts (one call per batch)."""
-        binding = self._binding
-        if binding is None:
-            return [self.mask(norm.text) for norm in norms]
-        index, offset = binding
-        full = self._full
-        return [(found >> offset) & full for found in map(index.hits, norms)]
 
     def candidates(self, text: str) -> list[int]:
         """Indexes (ascending) of the rules whose keyword occurs in `text`."""

@@ -71,8 +71,8 @@ class PhraseRuleDetector(Detector):
 
     def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
         """`detect` for each item; items without a keyword of a scoring rule cost one lookup."""
-        masks = self._gate.masks_in([item.norm for item in items])
-        return [self.detect(item) if mask else [] for item, mask in zip(items, masks, strict=True)]
+        mask_in = self._gate.mask_in
+        return [self.detect(item) if mask_in(item.norm) else [] for item in items]
 
     def detect(self, item: Item) -> list[Signal]:
         norm = item.norm

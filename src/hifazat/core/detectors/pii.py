@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from hifazat.core.detectors.base import Detector, Item
-from hifazat.core.detectors.batch_scan import BatchScan
 from hifazat.core.detectors.phrase_patterns import KeywordGate, tolerant
 from hifazat.core.signals import Signal, Span
 
@@ -113,8 +112,6 @@ _ABOUT_SELF = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
-_DIGIT_OR_AT = BatchScan(re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9@]"))
-"""Every kind of personal information found here needs a digit (`_DIGIT`) or an `@`."""
 _SEVEN_DIGITS = re.compile(
     r"[0-9\u0660-\u0669\u06F0-\u06F9](?:[ \t.\-\u2010-\u2015()]{0,2}[0-9\u0660-\u0669\u06F0-\u06F9]){6}"
 )
@@ -232,11 +229,6 @@ class PiiDetector(Detector):
     def keyword_gates(self) -> tuple[KeywordGate, ...]:
         """The address-word gate (for a shared keyword pass)."""
         return (self._address_gate,)
-
-    def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
-        """`detect` for the items with a digit or an `@`; the others cost one batch scan."""
-        hints = _DIGIT_OR_AT.counts([item.text for item in items])
-        return [self.detect(item) if hint else [] for item, hint in zip(items, hints, strict=True)]
 
     def detect(self, item: Item) -> list[Signal]:
         text = item.text

@@ -18,11 +18,10 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from hifazat.core.detectors.base import Detector, Item
-from hifazat.core.detectors.batch_scan import BatchScan
 from hifazat.core.detectors.keyword_gate import KeywordGate
 from hifazat.core.detectors.phrase_patterns import PhraseMatcher, load_phrase_rules, merge_spans
 from hifazat.core.detectors.pii import find_phones
-from hifazat.core.detectors.urls import LINK_HINT, LinkFinder, LinkKind
+from hifazat.core.detectors.urls import LinkFinder, LinkKind
 from hifazat.core.signals import Signal, Span
 
 POLICY = "regulated.scams"
@@ -52,7 +51,6 @@ _LINK_WEIGHTS: Mapping[LinkKind, float] = {
 }
 _MIN_SCORE = 0.3
 """Below this the evidence is too thin to report."""
-_LINK_HINTS = BatchScan(LINK_HINT)
 
 
 class ScamDetector(Detector):
@@ -68,17 +66,6 @@ class ScamDetector(Detector):
     def keyword_gates(self) -> tuple[KeywordGate, ...]:
         """The phrase rules' keyword gate (for a shared keyword pass)."""
         return (self._phrases.gate,)
-
-    def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
-        """`detect` for the items with a rule keyword or a link hint; the others cost one batch scan."""
-        if type(self._links) is not LinkFinder:  # a finder of another kind may find links elsewhere
-            return super().detect_batch(items)
-        masks = self._phrases.gate.masks_in([item.norm for item in items])
-        hints = _LINK_HINTS.counts([item.text for item in items])
-        return [
-            self.detect(item) if mask or hint else []
-            for item, mask, hint in zip(items, masks, hints, strict=True)
-        ]
 
     def detect(self, item: Item) -> list[Signal]:
         norm = item.norm

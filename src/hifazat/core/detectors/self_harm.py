@@ -50,8 +50,8 @@ class SelfHarmDetector(Detector):
 
     def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
         """`detect` for each item; items without a rule keyword cost one lookup."""
-        masks = self._phrases.gate.masks_in([item.norm for item in items])
-        return [self.detect(item) if mask else [] for item, mask in zip(items, masks, strict=True)]
+        mask_in = self._phrases.gate.mask_in
+        return [self.detect(item) if mask_in(item.norm) else [] for item in items]
 
     def detect(self, item: Item) -> list[Signal]:
         text = item.norm.text

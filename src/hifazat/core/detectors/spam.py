@@ -12,10 +12,9 @@ from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from hifazat.core.detectors.base import Detector, Item
-from hifazat.core.detectors.batch_scan import BatchScan
 from hifazat.core.detectors.keyword_gate import KeywordGate
 from hifazat.core.detectors.phrase_patterns import PhraseMatcher, load_phrase_rules, merge_spans
-from hifazat.core.detectors.urls import LINK_HINT, Link, LinkFinder
+from hifazat.core.detectors.urls import Link, LinkFinder
 from hifazat.core.signals import Signal, Span
 
 if TYPE_CHECKING:
@@ -44,9 +43,6 @@ _ASTRAL = re.compile("[\U0001f000-\U0010ffff]")
 _BATCH_MIN_KEY = 12
 """Texts shorter than this (after dropping digits and punctuation) are not campaign evidence: "nice!"."""
 _BATCH_MIN_COPIES = 3
-_HINTS = BatchScan(re.compile(LINK_HINT.pattern + "|4|[\U0001f000-\U0010ffff]"))
-"""A link hint, a `4` (numeric templates) or a character where emoji live: with none of them, and
-no template keyword, only the counters `_maybe_parts` checks can find spam in an item."""
 
 
 class SpamDetector(Detector):
@@ -73,34 +69,14 @@ class SpamDetector(Detector):
         keys = [_batch_key(item.norm) for item in items]
         counts = Counter(k for k in keys if len(k) >= _BATCH_MIN_KEY)
         out: list[list[Signal]] = []
-        for item, key, maybe in zip(items, keys, self._maybe_parts(items), strict=True):
-            parts = self._parts(item) if maybe else []
+        for item, key in zip(items, keys, strict=True):
+            parts = self._parts(item)
             copies = counts.get(key, 0)
             if copies >= _BATCH_MIN_COPIES:
                 score = 0.85 if copies >= 10 else 0.7
                 parts.append((score, f"batch-duplicate:{copies}", [Span(0, len(item.text))]))
             ok = parts and max(p[0] for p in parts) >= _MIN_SCORE
             out.append([self._signal(parts)] if ok else [])
-        return out
-
-    def _maybe_parts(self, items: list[Item]) -> list[bool]:
-        """For each item, False only when `_parts` would certainly find nothing in it: no template
-        keyword, no hint (`_HINTS`, one scan for the whole batch), and none of the counters met."""
-        if type(self._links) is not LinkFinder:  # a finder of another kind may find links elsewhere
-            return [True] * len(items)
-        masks = self._templates.gate.masks_in([item.norm for item in items])
-        hints = _HINTS.counts([item.text for item in items])
-        out: list[bool] = []
-        for item, mask, hint in zip(items, masks, hints, strict=True):
-            if mask or hint:
-                out.append(True)
-                continue
-            text, norm_text = item.text, item.norm.text
-            if len(text) - len(norm_text) >= 8 or text.count("@") >= 5 or text.count("#") >= 10:
-                out.append(True)
-                continue
-            tokens = norm_text.split()
-            out.append(len(tokens) >= 6 and len(set(tokens)) * 2 <= len(tokens))
         return out
 
     def _parts(self, item: Item) -> list[tuple[float, str, list[Span]]]:

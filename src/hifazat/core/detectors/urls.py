@@ -50,9 +50,6 @@ _URL = re.compile(
 _GATE = re.compile(rf"[{_L}]{_DOT}[a-z\u0400-\u04ff]", re.IGNORECASE)
 _DOT_LETTER = re.compile(r"\.[^\W\d_]")
 """A dot followed by a letter: a literal first character, so the engine scans for it at C speed."""
-LINK_HINT = re.compile(r"\.[^\W\d_]|://|[\[(]")
-"""Occurs in every text in which `LinkFinder.find` looks for links (its gate needs a dot before a
-letter, `://`, or a bracket); plain enough for a `BatchScan` over a whole batch."""
 _IP = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _TRAILING = ".,;:!?)]}'\"”’…"
 
