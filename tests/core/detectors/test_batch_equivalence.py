@@ -79,12 +79,17 @@ def rule_moderator() -> Moderator:
 
 
 def _plain(moderator: Moderator, batch: list[str]) -> list[str]:
-    """Every item through every detector, no sharing of work, then the decision."""
+    """Every item through every detector's own `detect` (cross-item detectors, which relate
+    copies, through `detect_batch` over the whole batch), no sharing of work, then the decision."""
     items = [moderator.item(t) for t in batch]
     per_item: list[list[Signal]] = [[] for _ in items]
     for detector in moderator.detectors:
-        for bucket, found in zip(per_item, detector.detect_batch(items), strict=True):
-            bucket.extend(found)
+        if detector.cross_item:
+            found = detector.detect_batch(items)
+        else:
+            found = [detector.detect(item) for item in items]
+        for bucket, signals in zip(per_item, found, strict=True):
+            bucket.extend(signals)
     return [
         json.dumps(moderator.engine.decide(i, s, moderator.detector_versions).to_dict(), ensure_ascii=False)
         for i, s in zip(items, per_item, strict=True)
