@@ -121,20 +121,12 @@ def _fold_general(text: str) -> tuple[str, Offsets, Offsets]:
     return "".join(pieces), offs, ends
 
 
-def takes_ascii_path(text: str) -> bool:
-    """Whether `normalise` folds `text` with the ASCII steps (`run_steps_ascii` on `text.lower()`)."""
-    return text.isascii() and (text.isprintable() or not _ASCII_CONTROL.search(text))
-
-
 def normalise(text: str) -> NormalisedText:
     """Normalise `text` for matching; see the module docstring for the steps."""
-    if takes_ascii_path(text):
-        return normalised(text, *run_steps_ascii(text.lower()))
-    return normalised(text, *run_steps(*_fold_general(text)))
-
-
-def normalised(text: str, current: str, offs: Offsets, ends: Offsets) -> NormalisedText:
-    """The `NormalisedText` of `text` once the steps gave `current` and its offset map."""
+    if text.isascii() and (text.isprintable() or not _ASCII_CONTROL.search(text)):
+        current, offs, ends = run_steps_ascii(text.lower())
+    else:
+        current, offs, ends = run_steps(*_fold_general(text))
     if offs is None or ends is None:
         n = len(current)
         return NormalisedText(text, current, identity(n), identity_ends(n))
