@@ -6,10 +6,12 @@ import json
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from hifazat.core.classifiers.fake_news import (
     LABELS,
+    MEMBERS,
     Article,
     FakeNewsClassifier,
     predict_labels,
@@ -76,9 +78,23 @@ def test_manifest_records_data_params_and_cv_metrics() -> None:
     )
     manifest = json.loads(text)
     assert len(manifest["data"]["sha256"]) == 64 and manifest["data"]["rows"] == 637
-    assert [b["analyzer"] for b in manifest["params"]["blocks"]] == ["char", "word"]
-    assert 0.83 < manifest["metrics"]["f1_Fake"] <= 1.0 and 0.87 < manifest["metrics"]["f1_Real"] <= 1.0
+    assert [b["analyzer"] for b in manifest["params"]["blocks"]] == ["char", "word", "char"]
+    assert set(manifest["params"]["members"]) == set(MEMBERS)
+    metrics = manifest["metrics"]
+    # repeated grouped CV: a spread per class, and the ensemble no worse than either member alone
+    for label, floor in (("Fake", 0.85), ("Real", 0.88)):
+        cell = metrics[f"f1_{label}"]
+        assert floor < cell["min"] <= cell["mean"] <= cell["max"] <= 1.0 and cell["std"] >= 0.0
+        for member in MEMBERS:
+            assert metrics["members_alone"][member][f"f1_{label}"]["mean"] <= cell["mean"]
+    assert len(manifest["scales"]) == len(MEMBERS) and min(manifest["scales"]) > 0
     assert FakeNewsClassifier.packaged().version == manifest["version"]
+
+
+def test_artefact_is_small() -> None:
+    model = resources.files("hifazat.core.models.fake_news").joinpath("model.npz")
+    with resources.as_file(model) as path:
+        assert path.stat().st_size < 5_000_000
 
 
 def test_training_separates_two_styles(tmp_path: Path) -> None:
@@ -87,5 +103,24 @@ def test_training_separates_two_styles(tmp_path: Path) -> None:
     ]
     model = FakeNewsClassifier.train(articles)
     assert model.predict_labels([REAL, FAKE]) == ["Real", "Fake"]
+    assert model.member_decisions([REAL, FAKE]).shape == (2, len(MEMBERS))
+    assert np.all(model.scales > 0)
     model.save(tmp_path)
     assert (tmp_path / "model.npz").stat().st_size > 0
+
+
+def test_training_is_deterministic() -> None:
+    articles = [Article(f"{REAL} {i}", "Real", f"Train/Real/t{i}.txt") for i in range(6)] + [
+        Article(f"{FAKE} {i}", "Fake", f"Train/Fake/t{i}.txt") for i in range(6)
+    ]
+    first, second = FakeNewsClassifier.train(articles), FakeNewsClassifier.train(articles)
+    assert np.array_equal(first.decision([REAL, FAKE, "کھیل"]), second.decision([REAL, FAKE, "کھیل"]))
+    assert np.array_equal(first.scales, second.scales)
+
+
+def test_letter_variants_are_kept_not_folded() -> None:
+    # Arabic yeh (ي) and Urdu yeh (ی) are different features: how an article was typed is signal here
+    from hifazat.core.classifiers.fake_news_features import counts
+
+    urdu, arabic = counts(["کی"]), counts(["كي"])
+    assert (urdu != arabic).nnz > 0

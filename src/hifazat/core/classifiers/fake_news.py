@@ -17,7 +17,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,24 +26,46 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from hifazat.core.classifiers.fake_news_features import (
+    BLOCKS,
+    counts,
+    fit_idf,
+    fit_nb_ratios,
+    nb_features,
+    tfidf,
+    width,
+)
 from hifazat.core.errors import InvalidInputError, Located, ValidationFailedError
 
 LABELS = ("Fake", "Real")
 """Native labels of the data set, in the order reports list them."""
 PARAMS: dict[str, Any] = {
-    "blocks": [
-        {"analyzer": "char", "ngram_range": [1, 4], "n_features": 2**20},
-        {"analyzer": "word", "ngram_range": [1, 2], "n_features": 2**20, "token_pattern": r"(?u)\b\w+\b"},
-    ],
-    "tf": "1 + log(count)",
-    "idf": "smooth; 0 for n-grams unseen in training",
-    "block_norm": "l2",
-    "classifier": "LinearSVC",
-    "C": 0.5,
-    "class_weight": "balanced",
+    "blocks": [dict(b) for b in BLOCKS],
+    "text": "as written (no letter folding)",
+    "members": {
+        "svm": {
+            "features": "1 + log(count) times smoothed IDF (0 for n-grams unseen in training)",
+            "block_weights": [1.0, 1.0, 0.5],
+            "classifier": "LinearSVC",
+            "C": 1.0,
+            "class_weight": "balanced",
+        },
+        "nb_lr": {
+            "features": "n-gram presence times NB log-count ratio (alpha 1)",
+            "block_weights": [1.0, 1.0, 0.0],
+            "classifier": "LogisticRegression",
+            "C": 1.0,
+            "class_weight": "balanced",
+        },
+    },
+    "combination": "sum of each member's decision divided by the standard deviation of its out-of-fold "
+    "decisions (5-fold CV grouped by article pair, on the training data); > 0 means Fake",
+    "scale_folds": 5,
 }
 """Training parameters; recorded in the manifest."""
 ARTEFACT = "hifazat.core.models.fake_news"
+MEMBERS = ("svm", "nb_lr")
+"""The members of the ensemble, in the order of `FakeNewsClassifier.members`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,95 +119,110 @@ def read_bend_the_truth(path: Path) -> list[Article]:
     return articles
 
 
-def _width() -> int:
-    return sum(int(b["n_features"]) for b in PARAMS["blocks"])
+def _fake(articles: Sequence[Article]) -> NDArray[np.bool_]:
+    return np.array([a.label == "Fake" for a in articles], dtype=bool)
 
 
-def _counts(texts: Sequence[str]) -> Any:
-    """Hashed 1 + log(count) of every block, side by side (a scipy CSR matrix, not normalised)."""
-    from scipy.sparse import hstack
-    from sklearn.feature_extraction.text import HashingVectorizer
+@dataclass(frozen=True, slots=True)
+class _Linear:
+    """One member: a linear model over its own features of the hashed counts."""
 
-    blocks = []
-    for block in PARAMS["blocks"]:
-        extra = {"token_pattern": block["token_pattern"]} if "token_pattern" in block else {}
-        hashed = HashingVectorizer(
-            analyzer=block["analyzer"],
-            ngram_range=tuple(block["ngram_range"]),
-            n_features=block["n_features"],
-            alternate_sign=False,
-            norm=None,
-            lowercase=False,
-            **extra,
-        ).transform(list(texts))
-        hashed.data = 1.0 + np.log(hashed.data)
-        blocks.append(hashed)
-    return hstack(blocks).tocsr()
+    weights: NDArray[np.float32]
+    """Per-column feature weights: IDF (svm) or NB log-count ratios (nb_lr)."""
+    coef: NDArray[np.float32]
+    intercept: float
 
 
-def features(texts: Sequence[str], idf: NDArray[np.float32] | None = None) -> Any:
-    """Hashed sublinear TF(-IDF) n-grams, each block L2-normalised on its own (a scipy CSR matrix)."""
-    from scipy.sparse import hstack
-    from sklearn.preprocessing import normalize
-
-    counts = _counts(texts)
-    if idf is not None:
-        counts = counts.multiply(idf.reshape(1, -1)).tocsr()
-    parts = []
-    start = 0
-    for block in PARAMS["blocks"]:
-        end = start + int(block["n_features"])
-        parts.append(normalize(counts[:, start:end]))
-        start = end
-    return hstack(parts).tocsr()
+def _member_features(member: str, raw: Any, weights: NDArray[np.float32], params: dict[str, Any]) -> Any:
+    block_weights = params["members"][member]["block_weights"]
+    if member == "svm":
+        return tfidf(raw, weights, block_weights)
+    return nb_features(raw, weights, block_weights)
 
 
-def fit_idf(texts: Sequence[str]) -> NDArray[np.float32]:
-    """Smoothed IDF of every hashed n-gram (all blocks) over `texts`; 0 for n-grams never seen, so
-    that, as with a vocabulary, words new at prediction time carry no weight (nor take any norm)."""
-    counts = _counts(texts)
-    df = np.bincount(counts.indices, minlength=_width())
-    idf = np.log((1 + len(texts)) / (1 + df)) + 1.0
-    idf[df == 0] = 0.0
-    return idf.astype(np.float32)
+def _fit_member(member: str, raw: Any, fake: NDArray[np.bool_], params: dict[str, Any]) -> _Linear:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    spec = params["members"][member]
+    weights = fit_idf(raw) if member == "svm" else fit_nb_ratios(raw, fake)
+    model: LinearSVC | LogisticRegression
+    if spec["classifier"] == "LinearSVC":
+        model = LinearSVC(C=spec["C"], class_weight=spec["class_weight"], max_iter=50_000, random_state=0)
+    else:
+        model = LogisticRegression(C=spec["C"], class_weight=spec["class_weight"], max_iter=5_000)
+    model.fit(_member_features(member, raw, weights, params), fake)
+    return _Linear(weights, model.coef_[0].astype(np.float32), float(model.intercept_[0]))
+
+
+def _decide(member: str, linear: _Linear, raw: Any, params: dict[str, Any]) -> NDArray[np.float64]:
+    features = _member_features(member, raw, linear.weights, params)
+    return np.asarray(features @ linear.coef.astype(np.float64) + linear.intercept)
 
 
 @dataclass(frozen=True, slots=True)
 class FakeNewsClassifier:
-    """A trained linear model over `features`; `decision > 0` means Fake."""
+    """Two linear models over hashed n-grams, their decisions put on one scale and summed;
+    `decision > 0` means Fake."""
 
-    idf: NDArray[np.float32]
-    coef: NDArray[np.float32]
-    intercept: float
+    members: tuple[_Linear, ...]
+    """One per name in `MEMBERS`, in that order."""
+    scales: NDArray[np.float64]
+    """Spread of each member's out-of-fold decisions; each decision is divided by it."""
     version: str = "dev"
+    params: dict[str, Any] = field(default_factory=lambda: PARAMS)
 
     @classmethod
-    def train(cls, articles: Sequence[Article], version: str = "dev") -> FakeNewsClassifier:
-        """Fit on articles (labels `Fake`/`Real`)."""
-        from sklearn.svm import LinearSVC
+    def train(
+        cls, articles: Sequence[Article], version: str = "dev", params: dict[str, Any] | None = None
+    ) -> FakeNewsClassifier:
+        """Fit on articles (labels `Fake`/`Real`). The members' scales come from a cross-validation
+        grouped by article pair on these articles (plain folds when there are too few pairs)."""
+        from sklearn.model_selection import StratifiedGroupKFold
 
-        texts = [a.text for a in articles]
-        y = np.array([a.label == "Fake" for a in articles])
-        idf = fit_idf(texts)
-        model = LinearSVC(C=PARAMS["C"], class_weight=PARAMS["class_weight"], max_iter=5000)
-        model.fit(features(texts, idf), y)
-        return cls(idf, model.coef_[0].astype(np.float32), float(model.intercept_[0]), version)
+        params = params or PARAMS
+        raw = counts([a.text for a in articles])
+        fake = _fake(articles)
+        members = tuple(_fit_member(m, raw, fake, params) for m in MEMBERS)
+        folds = min(int(params["scale_folds"]), int(fake.sum()), int((~fake).sum()))
+        groups = [a.pair for a in articles]
+        if folds < 2 or len(set(groups)) < folds:
+            return cls(members, np.ones(len(MEMBERS)), version, params)
+        oof = np.zeros((len(articles), len(MEMBERS)))
+        splitter = StratifiedGroupKFold(folds, shuffle=True, random_state=0)
+        for train, test in splitter.split(raw, fake, groups):
+            for j, member in enumerate(MEMBERS):
+                linear = _fit_member(member, raw[train], fake[train], params)
+                oof[test, j] = _decide(member, linear, raw[test], params)
+        scales = np.maximum(oof.std(axis=0), 1e-6)
+        return cls(members, scales, version, params)
+
+    def member_decisions(self, texts: Sequence[str]) -> NDArray[np.float64]:
+        """Each member's own decision (rows: texts, columns: `MEMBERS`), not yet scaled."""
+        if not texts:
+            return np.zeros((0, len(MEMBERS)))
+        raw = counts(texts)
+        return np.column_stack(
+            [_decide(m, linear, raw, self.params) for m, linear in zip(MEMBERS, self.members, strict=True)]
+        )
 
     def decision(self, texts: Sequence[str]) -> NDArray[np.float64]:
-        """Signed distance from the boundary; positive for Fake."""
-        if not texts:
-            return np.zeros(0)
-        return np.asarray(features(texts, self.idf) @ self.coef.astype(np.float64) + self.intercept)
+        """Sum of the scaled member decisions; positive for Fake."""
+        return np.asarray((self.member_decisions(texts) / self.scales).sum(axis=1))
 
     def predict_labels(self, texts: Sequence[str]) -> list[str]:
         """Native labels (`Fake` / `Real`), one per text."""
         return ["Fake" if d > 0 else "Real" for d in self.decision(texts)]
 
     def save(self, folder: Path) -> None:
+        """Write `model.npz` (float16 weights and coefficients: a third of the size, same labels)."""
         folder.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            folder / "model.npz", idf=self.idf, coef=self.coef, intercept=np.array([self.intercept])
-        )
+        arrays: dict[str, NDArray[Any]] = {"scales": self.scales}
+        for name, linear in zip(MEMBERS, self.members, strict=True):
+            arrays[f"{name}_weights"] = linear.weights.astype(np.float16)
+            arrays[f"{name}_coef"] = linear.coef.astype(np.float16)
+            arrays[f"{name}_intercept"] = np.array([linear.intercept])
+        np.savez_compressed(folder / "model.npz", **arrays)  # type: ignore[arg-type]
 
     @classmethod
     def packaged(cls) -> FakeNewsClassifier:
@@ -194,17 +231,22 @@ class FakeNewsClassifier:
         manifest = json.loads(files.joinpath("manifest.json").read_text(encoding="utf-8"))
         with files.joinpath("model.npz").open("rb") as handle:
             data = np.load(handle)
-            if data["idf"].shape != (_width(),):
+            missing = [f"{m}_coef" for m in MEMBERS if f"{m}_coef" not in data.files]
+            if missing or data["svm_weights"].shape != (width(),):
                 raise InvalidInputError(
-                    f"the packaged fake-news model has {data['idf'].shape[0]} features, the code expects {_width()}",
+                    "the packaged fake-news model does not match the code "
+                    f"(missing {missing or 'nothing'}, {width()} features expected)",
                     hint="retrain it with `python bench/train_fake_news.py`",
                 )
-            return cls(
-                data["idf"].astype(np.float32),
-                data["coef"].astype(np.float32),
-                float(data["intercept"][0]),
-                str(manifest.get("version", "unknown")),
+            members = tuple(
+                _Linear(
+                    data[f"{m}_weights"].astype(np.float32),
+                    data[f"{m}_coef"].astype(np.float32),
+                    float(data[f"{m}_intercept"][0]),
+                )
+                for m in MEMBERS
             )
+            return cls(members, data["scales"].astype(np.float64), str(manifest.get("version", "unknown")))
 
 
 @cache
