@@ -10,7 +10,7 @@ import pytest
 from hifazat.core.classifiers.bundle import load_bundle_from, read_bundle_files
 from hifazat.core.errors import NotFoundError
 from hifazat.evaluation.runner import evaluate_file
-from hifazat.training.corpora import load_corpora
+from hifazat.training.corpora import Example, load_corpora, urdu_news_sentences
 from hifazat.training.learned import train_all
 
 BAD_EN = ["idiot", "stupid", "moron", "loser", "trash", "clown"]
@@ -78,6 +78,11 @@ def write_datasets(root: Path, n: int = 60) -> None:
     put("ruhsold_roman_urdu/task_1_validation.dedup_vs_test.tsv", t1[n - 10 :])
     put("ruhsold_roman_urdu/task_2_train.dedup_vs_test.tsv", t2[: n - 10])
     put("urdu_threat_amjad2021/train.dedup_vs_test.csv", threat)
+    news = ["file,domain,label,text"]
+    for i in range(12):
+        body = "۔ ".join(sentence(rng, OK_UR, ["آج", "شہر", "میں", "کی", "خبر"]) for _ in range(4))
+        news.append(f'{i}.txt,bus,{"Fake" if i % 2 else "Real"},"{body}"')
+    put("bend_the_truth_urdu_fake_news/train.dedup_vs_test.csv", news)
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +98,7 @@ def test_manifest_records_data_hashes_licences_and_metrics(trained: tuple[Path, 
     out, manifest = trained
     datasets = manifest["datasets"]
     assert isinstance(datasets, dict)
-    assert set(datasets) >= {"olid", "ruhsold", "urdu_threat", "sms_spam"}
+    assert set(datasets) >= {"olid", "ruhsold", "urdu_threat", "urdu_news", "sms_spam"}
     assert all(len(sha) == 64 for d in datasets.values() for sha in d["files"].values())
     assert "trac1_aggression_en_hi" in manifest["excluded_datasets"]  # type: ignore[operator]
     assert (out / "manifest.json").is_file() and (out / "roman_ur.npz").is_file()
@@ -142,3 +147,20 @@ def test_missing_training_file_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "sms_spam_uci" / "SMSSpamCollection.train80.tsv").unlink()
     with pytest.raises(NotFoundError, match=r"SMSSpamCollection\.train80\.tsv"):
         load_corpora(tmp_path)
+
+
+def test_urdu_news_halves_are_disjoint_and_hold_only_urdu_sentences() -> None:
+    articles = [
+        Example(
+            f"پہلا جملہ خبر نمبر {i} کا ہے۔ دوسرا جملہ {i} بھی یہاں ہے؟ BBC Urdu report\nمختصر",
+            {"label": "Real"},
+        )
+        for i in range(40)
+    ]
+    first, second = urdu_news_sentences(articles, half=0), urdu_news_sentences(articles, half=1)
+    assert first and second  # both halves get articles
+    assert not {e.text for e in first} & {e.text for e in second}
+    assert len(first) + len(second) == 2 * len(articles)  # two Urdu sentences per article
+    texts = [e.text for e in first + second]
+    assert all(15 <= len(t) <= 200 and "BBC" not in t for t in texts)  # Latin and short parts dropped
+    assert all(e.labels == {"threat": "0"} for e in first + second)

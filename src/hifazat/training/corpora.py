@@ -126,6 +126,50 @@ def _ruhsold(data_dir: Path) -> Corpus:
     return corpus
 
 
+_SENTENCE_END = re.compile(r"[۔؟!?\n]+")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+ORDINARY_URDU = Path(__file__).parent / "data" / "ordinary_ur.txt"
+
+
+def ordinary_urdu() -> Corpus:
+    """Hand-written ordinary Urdu comments (`data/ordinary_ur.txt`): never threats."""
+    lines = ORDINARY_URDU.read_text(encoding="utf-8").splitlines()
+    examples = [Example(t.strip(), {"threat": "0"}) for t in lines if t.strip() and not t.startswith("#")]
+    corpus = Corpus("ordinary_ur", "ur", "Apache-2.0 (written for Hifazat)", examples)
+    corpus.files["hifazat:training/data/ordinary_ur.txt"] = sha256(ORDINARY_URDU)
+    return corpus
+
+
+URDU_NEWS = "bend_the_truth_urdu_fake_news/train.dedup_vs_test.csv"
+
+
+def urdu_news(data_dir: Path, *, half: int) -> list[Example]:
+    """`urdu_news_sentences` of the shared Bend the Truth training file."""
+    return urdu_news_sentences(_native(data_dir, URDU_NEWS, "bend-the-truth", "label"), half=half)
+
+
+def urdu_news_sentences(articles: list[Example], *, half: int) -> list[Example]:
+    """Sentences of one half of the Bend the Truth news articles, as ordinary (non-threatening) Urdu.
+
+    The threat data set is half threats, and its other half is heated political tweets: a model trained
+    on it alone scores plain Urdu (news, praise, weather) as threatening far too often. News sentences,
+    real or fake, are not threats. Articles are split into two fixed halves by the first byte of the
+    SHA-256 of their text (`half` 0 or 1): half 0 trains, half 1 is kept for measuring false alarms
+    (`bench/urdu_false_alarms.py`). Sentences of 15-200 characters in Urdu script only.
+    """
+    out: list[Example] = []
+    for article in articles:
+        if hashlib.sha256(article.text.encode("utf-8")).digest()[0] % 2 != half:
+            continue
+        for part in _SENTENCE_END.split(article.text):
+            sentence = part.strip()
+            if 15 <= len(sentence) <= 200 and not _LATIN.search(sentence):
+                out.append(Example(sentence, {"threat": "0"}))
+    return out
+
+
 def load_corpora(data_dir: Path) -> dict[str, Corpus]:
     """Every training corpus of the learned detector, by name."""
     if not data_dir.is_dir():
@@ -196,6 +240,15 @@ def load_corpora(data_dir: Path) -> dict[str, Corpus]:
         rel,
         _native(data_dir, rel, "urdu-threat", "label"),
     )
+    rel = URDU_NEWS
+    add(
+        "urdu_news",
+        "ur",
+        "free with citation (Amjad et al. 2020)",
+        rel,
+        urdu_news(data_dir, half=0),
+    )
+    out["ordinary_ur"] = ordinary_urdu()
     rel = "hasoc2019_en_hi/hindi_dataset.dedup_vs_test.tsv"
     add(
         "hasoc_hi",

@@ -211,16 +211,23 @@ ROMAN_URDU = LanguageRecipe(
     features=FeatureSpec(skeletons=True),
 )
 
+
+def _threat(corpus: str, ex: Example) -> str | None:
+    if corpus == "urdu_threat":
+        return ex.labels["label"] or None
+    return "0" if corpus in ("urdu_news", "ordinary_ur") else None  # ordinary Urdu: never a threat
+
+
 URDU = LanguageRecipe(
     "ur",
-    ("urdu_threat",),
+    ("urdu_threat", "urdu_news", "ordinary_ur"),
     (
         HeadRecipe(
             "threat",
             "binary",
             ("0", "1"),
-            _only("urdu_threat", "label"),
-            "Urdu threatening tweets, NB-LR",
+            _threat,
+            "Urdu threatening tweets against non-threats, news sentences and ordinary comments, NB-LR",
             method="nblr",
             C=16.0,
         ),

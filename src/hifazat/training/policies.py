@@ -8,10 +8,11 @@ text also carries a money/prize/urgency cue (SMS spam is mostly scams, but not a
 
 `prior_shift` moves a head's log-odds from the class balance it was trained on to the one it meets
 in production (Saerens et al., 2002: add log(prior_live / (1 - prior_live)) - log(prior_train /
-(1 - prior_train))). The Urdu threat data set is half threats; ordinary Urdu comments are not: without
-the shift about one harmless Urdu news sentence in ten scored above the review threshold (measured on
-Bend the Truth sentences; with -1.0 about one in a hundred). Data set evaluation uses the heads
-themselves, never this shift.
+(1 - prior_train))). The Urdu threat data set is half threats; ordinary Urdu comments are not. With
+ordinary news sentences among the threat head's negatives and a shift of -0.5, 0.2 % of held-out news
+sentences and 2.7 % of the Safety Centre's Urdu guide sentences (instructions such as "اسے بلاک کر دیں")
+reach review (`bench/urdu_false_alarms.py`; before both changes: about 10 %). Data set evaluation uses
+the heads themselves, never this shift.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ POLICIES: dict[str, dict[str, dict[str, Any]]] = {
         "safety.profanity": {**_RU_GATE, "classes": ["4"]},
     },
     "ur": {
-        "safety.threats": {"head": "threat", "prior_shift": -1.0},
+        "safety.threats": {"head": "threat", "prior_shift": -0.5},
     },
     "hi": {
         "safety.harassment": {"head": "hasoc_hi"},

@@ -46,7 +46,10 @@ def test_obvious_cases_score_high(detector: LearnedDetector, text: str, policy: 
         "what a lovely video, thank you for sharing",  # English, friendly
         "yeh video bohat achi hai, shukriya",  # Roman Urdu, friendly
         "آج موسم بہت اچھا ہے",  # Urdu, weather
-        "ماشاءاللہ بہت خوبصورت ویڈیو ہے",  # Urdu, praise (scored 0.64 as a threat before the prior shift)
+        "ماشاءاللہ، آپ کی بیٹی بہت ذہین ہے",  # Urdu, praise ("ماشاءاللہ" alone scored 0.96 as a threat)
+        "اللہ آپ کو ہر امتحان میں کامیاب کرے",  # Urdu, a blessing
+        "انشاءاللہ کل شام کو بات کریں گے",  # Urdu, "inshallah" in a plan, not a threat
+        "یہ ویڈیو اپنی پلے لسٹ میں محفوظ کر لیں",  # Urdu, an instruction (imperative)
     ],
 )
 def test_harmless_text_scores_low_everywhere(detector: LearnedDetector, text: str) -> None:
