@@ -15,6 +15,7 @@ from hifazat.api.json_bodies import PlainJSONResponse
 from hifazat.api.writes import IdempotencyKey, batched_write, keyed_write, write_batcher
 from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
 from hifazat.core.errors import PermissionDeniedError
+from hifazat.core.guidelines import Catalogue
 from hifazat.services.claim_enforcement import claim_notice
 from hifazat.services.clock import utcnow
 from hifazat.services.content import (
@@ -22,12 +23,15 @@ from hifazat.services.content import (
     Submission,
     is_quiet,
     record_views,
+    review_finding,
     submit_content,
+    submit_for_review,
     submit_quietly,
 )
 from hifazat.services.moderation import context_from
 from hifazat.services.private_content import HIDDEN_NOTE, may_read, shown_verdict
 from hifazat.services.webhooks import deliver_due
+from hifazat.services.write_batches import Bulk
 from hifazat.storage.content import ContentItem
 from hifazat.storage.unit import Stores
 
@@ -89,6 +93,22 @@ def _store_quietly(stores: Stores, posts: list[Any]) -> list[Any]:
     return list(submit_quietly(stores=stores, posts=posts))
 
 
+_REVIEW_WRITERS: dict[int, tuple[Catalogue, Bulk]] = {}
+
+
+def _review_writer(catalogue: Catalogue) -> Bulk:
+    """The bulk write of posts that go to review, one function per catalogue (the write batcher joins the
+    items of one function into one call)."""
+    found = _REVIEW_WRITERS.get(id(catalogue))
+    if found is None or found[0] is not catalogue:
+
+        def store_for_review(stores: Stores, posts: list[Any]) -> list[Any]:
+            return list(submit_for_review(stores=stores, catalogue=catalogue, posts=posts))
+
+        found = _REVIEW_WRITERS[id(catalogue)] = (catalogue, store_for_review)
+    return found[1]
+
+
 @router.post("", status_code=201)
 async def post_content(
     body: ContentIn,
@@ -108,9 +128,11 @@ async def post_content(
     verdict = await checks.check(body.text, context_from(context))
     if body.author_id is not None and actor.role != "service" and body.author_id != actor.id:
         raise PermissionDeniedError("only service clients post on behalf of another account")
-    if key is None and is_quiet(verdict):  # the common case: stored with the other quiet posts at once
+    if key is None and (is_quiet(verdict) or review_finding(verdict) is not None):
+        # the common cases: stored (and queued for review) with the other such posts at once
+        bulk = _store_quietly if is_quiet(verdict) else _review_writer(catalogue)
         post = NewContent(body.author_id or actor.id, kind, body.text, verdict, body.id)
-        stored: Submission = await write_batcher(request, db).run_bulk(_store_quietly, post)
+        stored: Submission = await write_batcher(request, db).run_bulk(bulk, post)
         return PlainJSONResponse(submission_json(stored), status_code=201)
 
     queued: list[int] = []
