@@ -195,25 +195,28 @@ def review_finding(verdict: Verdict) -> Finding | None:
     return None
 
 
-def submit_for_review(
+def submit_many(
     *,
     stores: SubmissionStores,
     catalogue: Catalogue,
     posts: Sequence[NewContent],
     now: datetime | None = None,
 ) -> list[Submission | HifazatError]:
-    """`submit_content` for many items whose verdicts ask for review (`review_finding`): the same checks
-    for all of them first, then items, verdicts, review tasks and proactive reports stored with one
-    statement each, and the same audit events. The items are new, so no task can exist for them yet:
-    each task is opened with the priority its one report gives it. One result per post: its submission,
-    or the error that refused it."""
+    """`submit_content` for many items whose verdicts ask for nothing but storing them (`is_quiet`) or for
+    review (`review_finding`): every check is made for all of them first, then items, verdicts, review
+    tasks and proactive reports are stored with one statement each, with the audit events
+    `submit_content` records. The items are new, so no task can exist for them yet: each task is opened
+    with the priority its one report gives it. One result per post: its submission, or the error that
+    refused it."""
     now = now or utcnow()
     weight = reporter_weight(stores, None, "proactive")
 
     def check(post: NewContent) -> None:
+        if is_quiet(post.verdict):
+            return
         finding = review_finding(post.verdict)
         if finding is None:
-            raise InvalidInputError("this verdict does not ask for review: post it with submit_content")
+            raise InvalidInputError("this verdict needs a decision: post it with submit_content")
         lookup_policy(catalogue, finding.policy)
         if not 0.0 <= finding.score <= 1.0:
             raise InvalidInputError(f"score {finding.score} is outside [0, 1]")
@@ -222,15 +225,22 @@ def submit_for_review(
     if not admitted.items:
         return admitted.done()
     stored = stores.content.add_many(admitted.items, [p.verdict for p in admitted.posts])
-    findings = [review_finding(p.verdict) for p in admitted.posts]
-    policies = [lookup_policy(catalogue, f.policy) for f in findings if f is not None]
+    reviewed: list[tuple[int, ContentItem, StoredVerdict, NewContent, Finding]] = []
+    for slot, item, verdict, post in zip(admitted.slots, admitted.items, stored, admitted.posts, strict=True):
+        finding = None if is_quiet(post.verdict) else review_finding(post.verdict)
+        if finding is None:
+            admitted.results[slot] = Submission(item, verdict, None, None)
+        else:
+            reviewed.append((slot, item, verdict, post, finding))
+    if not reviewed:
+        return admitted.done()
     tasks = stores.tasks.add_many(
         [
-            _new_task(item, policy, finding.score, admitted.authors[item.author_id], weight, now)
-            for item, policy, finding in zip(admitted.items, policies, findings, strict=True)
-            if finding is not None
+            _new_task(item, lookup_policy(catalogue, finding.policy), finding.score,
+                      admitted.authors[item.author_id], weight, now)
+            for _, item, _, _, finding in reviewed
         ]
-    )
+    )  # fmt: skip
     reports = stores.reports.add_many(
         [
             Report(
@@ -238,12 +248,10 @@ def submit_for_review(
                 "; ".join(post.verdict.reasons_en)[:500].strip(), task.top_score, weight, None, None,
                 False, None, now,
             )
-            for task, post in zip(tasks, admitted.posts, strict=True)
+            for task, (_, _, _, post, _) in zip(tasks, reviewed, strict=True)
         ]
     )  # fmt: skip
-    for slot, item, verdict, task, report in zip(
-        admitted.slots, admitted.items, stored, tasks, reports, strict=True
-    ):
+    for (slot, item, verdict, _, _), task, report in zip(reviewed, tasks, reports, strict=True):
         stores.audit.record(AuditEvent("task.opened", "system", f"task:{task.id}", {"content": item.id}))
         stores.audit.record(
             AuditEvent(

@@ -36,8 +36,7 @@ from hifazat.services.content import (
     record_views,
     review_finding,
     submit_content,
-    submit_for_review,
-    submit_quietly,
+    submit_many,
 )
 from hifazat.services.moderation import context_from
 from hifazat.services.private_content import HIDDEN_NOTE, may_read, shown_verdict
@@ -106,23 +105,19 @@ def submission_json(submission: Submission) -> dict[str, Any]:
     }
 
 
-def _store_quietly(stores: Stores, posts: list[Any]) -> list[Any]:
-    return list(submit_quietly(stores=stores, posts=posts))
+_WRITERS: dict[int, tuple[Catalogue, Bulk]] = {}
 
 
-_REVIEW_WRITERS: dict[int, tuple[Catalogue, Bulk]] = {}
-
-
-def _review_writer(catalogue: Catalogue) -> Bulk:
-    """The bulk write of posts that go to review, one function per catalogue (the write batcher joins the
-    items of one function into one call)."""
-    found = _REVIEW_WRITERS.get(id(catalogue))
+def _bulk_writer(catalogue: Catalogue) -> Bulk:
+    """The bulk write of posts that ask for nothing or for review (`submit_many`), one function per
+    catalogue: the write batcher joins the items of one function into one call."""
+    found = _WRITERS.get(id(catalogue))
     if found is None or found[0] is not catalogue:
 
-        def store_for_review(stores: Stores, posts: list[Any]) -> list[Any]:
-            return list(submit_for_review(stores=stores, catalogue=catalogue, posts=posts))
+        def store(stores: Stores, posts: list[Any]) -> list[Any]:
+            return list(submit_many(stores=stores, catalogue=catalogue, posts=posts))
 
-        found = _REVIEW_WRITERS[id(catalogue)] = (catalogue, store_for_review)
+        found = _WRITERS[id(catalogue)] = (catalogue, store)
     return found[1]
 
 
@@ -170,9 +165,8 @@ async def post_content(
         raise PermissionDeniedError("only service clients post on behalf of another account")
     if key is None and (is_quiet(verdict) or review_finding(verdict) is not None):
         # the common cases: stored (and queued for review) with the other such posts at once
-        bulk = _store_quietly if is_quiet(verdict) else _review_writer(catalogue)
         post = NewContent(body.author_id or actor.id, kind, body.text, verdict, body.id)
-        stored: Submission = await write_batcher(request, db).run_bulk(bulk, post)
+        stored: Submission = await write_batcher(request, db).run_bulk(_bulk_writer(catalogue), post)
         return PlainJSONResponse(submission_json(stored), status_code=201)
 
     queued: list[int] = []

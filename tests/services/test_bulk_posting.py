@@ -1,5 +1,5 @@
-"""`submit_for_review`: posts whose verdict asks for review, stored at once and left exactly as
-`submit_content` leaves them (item, verdict, task, proactive report, audit events)."""
+"""`submit_many`: posts whose verdict asks for nothing or for review, stored at once and left exactly as
+`submit_content` leaves them (item, verdict, review task, proactive report, audit events)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hifazat.core.decide.verdict import Verdict
 from hifazat.core.errors import ConflictError, InvalidInputError, NotFoundError
 from hifazat.core.guidelines import Catalogue
 from hifazat.services.audit import verify_chain
-from hifazat.services.content import NewContent, Submission, review_finding, submit_for_review
+from hifazat.services.content import NewContent, Submission, submit_many
 from hifazat.storage.unit import Database
 
 
@@ -47,23 +47,15 @@ def _stored(db: Database, content_id: str) -> dict[str, Any]:
     [
         verdict("review", "safety.harassment", 0.6),  # the verdict itself asks for review
         verdict("review", "safety.threats", 0.55, language="ur"),  # tier-1 policy, Urdu queue
-        verdict("allow", "safety.harassment", 0.3),  # a finding that only allows: not for review
     ],
 )
 def test_a_batch_leaves_what_posting_one_by_one_leaves(
     db: Database, catalogue: Catalogue, made: Verdict
 ) -> None:
     author = account(db, "writer", followers=1200)
-    if review_finding(made) is None:
-        with db.write() as stores:
-            (refused,) = submit_for_review(
-                stores=stores, catalogue=catalogue, posts=[NewContent("writer", "comment", "x", made, "b")]
-            )
-        assert isinstance(refused, InvalidInputError)
-        return
     one = post(db, catalogue, author, "alone", text="the same words", made=made)
     with db.write() as stores:
-        (batched,) = submit_for_review(
+        (batched,) = submit_many(
             stores=stores,
             catalogue=catalogue,
             posts=[NewContent("writer", "comment", "the same words", made, "batched")],
@@ -84,14 +76,18 @@ def test_good_posts_are_queued_and_bad_ones_refused_one_by_one(db: Database, cat
         NewContent("writer", "comment", "first", flagged, "r-1"),  # queued
         NewContent("ghost", "comment", "who am I", flagged, None),  # unknown author
         NewContent("writer", "comment", "again", flagged, "taken"),  # id already used
-        NewContent("writer", "comment", "quiet", verdict(), None),  # nothing to review
+        NewContent(
+            "writer", "comment", "scam", verdict("remove", "regulated.scams", 0.95), None
+        ),  # a decision
+        NewContent("writer", "comment", "quiet", verdict(), "q-1"),  # stored, nothing to review
         NewContent("writer", "comment", "second", flagged, None),  # queued, id made up
     ]
     with db.write() as stores:
-        results = submit_for_review(stores=stores, catalogue=catalogue, posts=posts, now=T0)
+        results = submit_many(stores=stores, catalogue=catalogue, posts=posts, now=T0)
     kinds = [type(r) for r in results]
-    assert kinds == [Submission, NotFoundError, ConflictError, InvalidInputError, Submission]
-    first, second = results[0], results[4]
+    assert kinds == [Submission, NotFoundError, ConflictError, InvalidInputError, Submission, Submission]
+    first, quiet, second = results[0], results[4], results[5]
+    assert isinstance(quiet, Submission) and quiet.report is None and quiet.decision is None
     assert isinstance(first, Submission) and isinstance(second, Submission)
     assert first.report is not None and second.report is not None
     assert first.report.task.id != second.report.task.id
@@ -101,3 +97,4 @@ def test_good_posts_are_queued_and_bad_ones_refused_one_by_one(db: Database, cat
         task = stores.tasks.open_for(second.item.id)
         assert task is not None and task.report_count == 1
         assert [r.id for r in stores.reports.for_task(task.id)] == [second.report.report.id]
+        assert stores.tasks.open_for("q-1") is None and stores.content.get("q-1").text == "quiet"
