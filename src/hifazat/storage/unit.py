@@ -148,7 +148,9 @@ def _writer_lock(engine: Engine) -> SqliteWriterLock | None:
         return None
     database = engine.url.database
     file = None if database in (None, "", ":memory:") else Path(database).resolve()
-    key = (os.getpid(), engine.url.render_as_string(hide_password=False))
+    # keyed by the file, so that two URLs naming one file share the lock (a nested write re-enters it
+    # instead of waiting on its own `flock`)
+    key = (os.getpid(), str(file) if file is not None else engine.url.render_as_string(hide_password=False))
     with _GUARD:
         found = _SQLITE_WRITERS.get(key)
         if found is None:
