@@ -7,6 +7,11 @@
 The client is a minimal asyncio HTTP/1.1 keep-alive client in its own process (so it costs as little CPU
 as possible on the same 2 cores). PostgreSQL is a throwaway server started like the test suite does
 (`tests/pg.py`). Targets from the issue: ≥ 1,000 requests/s, p99 < 50 ms.
+
+Besides the rate and the latency percentiles, each result gives the CPU time spent per request (user +
+system, from /proc/PID/stat before and after the timed run): `server_cpu_ms` for the uvicorn workers,
+`db_cpu_ms` for the PostgreSQL server processes and `client_cpu_ms` for the load generator. On a shared
+machine the rate moves with the neighbours' load; CPU time per request does not, so compare those.
 """
 
 from __future__ import annotations
@@ -162,6 +167,40 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     process.wait(timeout=30)
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (field 3 onwards), or None when gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return text[text.rindex(")") + 2 :].split()
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds (user + system) of `root` and its live descendants, plus its reaped children's."""
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        fields = _stat(int(entry.name))
+        if fields is None:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / _TICK
+    root_fields = _stat(root)
+    total = 0.0 if root_fields is None else (int(root_fields[13]) + int(root_fields[14])) / _TICK
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        total += cpu.get(pid, 0.0)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
 def _request(path: str, body: dict[str, Any], key: str) -> bytes:
     payload = json.dumps(body).encode()
     head = (
@@ -212,15 +251,30 @@ def _client(
 
 
 def load(
-    port: int, path: str, key: str, seconds: float, concurrency: int, texts: list[str] = TEXTS
+    port: int,
+    path: str,
+    key: str,
+    seconds: float,
+    concurrency: int,
+    texts: list[str] = TEXTS,
+    watched: dict[str, int] | None = None,
 ) -> dict[str, Any]:
+    """Run the client for `seconds`; `watched` names process trees (name -> root pid) whose CPU time per
+    request is reported as `<name>_cpu_ms`."""
     queue: Any = multiprocessing.Queue()
     process = multiprocessing.Process(
         target=_client, args=(port, path, key, seconds, concurrency, queue, texts)
     )
+    watched = watched or {}
+    before = {name: tree_cpu(pid) for name, pid in watched.items()}
     started = time.perf_counter()
     process.start()
+    client_pid = process.pid
+    assert client_pid is not None
     record: list[tuple[float, int]] = queue.get()
+    client = _stat(client_pid)
+    client_cpu = 0.0 if client is None else (int(client[11]) + int(client[12])) / _TICK
+    after = {name: tree_cpu(pid) for name, pid in watched.items()}
     process.join()
     elapsed = time.perf_counter() - started
     latencies = sorted(r[0] * 1000 for r in record)
@@ -239,6 +293,11 @@ def load(
         "p99_ms": pct(0.99),
         "mean_ms": round(statistics.fmean(latencies), 2) if latencies else 0.0,
         "statuses": statuses,
+        **{
+            f"{name}_cpu_ms": round((after[name] - before[name]) * 1000 / max(len(record), 1), 3)
+            for name in watched
+        },
+        "client_cpu_ms": round(client_cpu * 1000 / max(len(record), 1), 3),
     }
 
 
@@ -259,12 +318,15 @@ def run_backend(name: str, endpoints: list[str], args: argparse.Namespace) -> li
         key = prepare(url)
         port = free_port()
         server = serve(url, port, args.workers, data, args.engine)
+        watched = {"server": server.pid}
+        if server_pg is not None:
+            watched["db"] = int((server_pg.root / "data" / "postmaster.pid").read_text().split()[0])
         try:
             for endpoint in endpoints:
                 path = "/v1/content" if endpoint == "content" else "/v1/moderate"
                 texts = MIXES[args.mix]
                 load(port, path, key, min(2.0, args.seconds), args.concurrency, texts)  # warm-up
-                result = load(port, path, key, args.seconds, args.concurrency, texts)
+                result = load(port, path, key, args.seconds, args.concurrency, texts, watched)
                 result.update(
                     {
                         "backend": name,
@@ -323,12 +385,13 @@ def main() -> None:
     endpoints = ["content", "moderate"] if args.endpoint == "both" else [args.endpoint]
     results = [r for backend in backends for r in run_backend(backend, endpoints, args)]
     print(
-        f"\n{'backend':<9} {'endpoint':<13} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  statuses"
+        f"\n{'backend':<9} {'endpoint':<13} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+        f"{'server CPU ms/req':>18} {'db CPU ms/req':>14}  statuses"
     )
     for r in results:
         print(
             f"{r['backend']:<9} {r['endpoint']:<13} {r['rps']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8} "
-            f"{r['p99_ms']:>8}  {r['statuses']}"
+            f"{r['p99_ms']:>8} {r['server_cpu_ms']:>18} {r.get('db_cpu_ms', '-'):>14}  {r['statuses']}"
         )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))

@@ -146,14 +146,13 @@ class WriteBatcher:
     def write_all(self, works: list[Work]) -> list[_Result]:
         """Run `works` in one transaction (runs on the writer thread).
 
-        On PostgreSQL first without savepoints, which cost a round trip each there; when a work fails,
-        that transaction is rolled back, the failure is kept for its caller, and the others run again in
-        one transaction with a savepoint each. On SQLite every work gets its savepoint at once."""
+        First without savepoints, which cost a round trip each on PostgreSQL and, on both databases, a
+        flush of the session and two statements through SQLAlchemy per work; when a work fails, that
+        transaction is rolled back, the failure is kept for its caller, and the others run again in one
+        transaction with a savepoint each."""
         self.batches += 1
         if len(works) == 1:
             return [self._alone(works[0])]
-        if self.db.dialect == "sqlite":  # a savepoint is a local call there: no need to be optimistic
-            return self._with_savepoints(works, known={})
         try:
             return self._together(works)
         except _WorkFailed as failed:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, select, update
+from sqlalchemy import Integer, String, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from hifazat.core.enforcement.chain import GENESIS, AuditEntry, AuditEvent, seal
@@ -43,6 +43,18 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+AUDIT_TABLE: Table = AuditRow.__table__  # type: ignore[assignment]
+HEAD_TABLE: Table = AuditHeadRow.__table__  # type: ignore[assignment]
+LOCK_HEAD = select(HEAD_TABLE.c.seq, HEAD_TABLE.c.hash).where(HEAD_TABLE.c.id == 1).with_for_update()
+INSERT_ENTRIES = insert(AUDIT_TABLE)
+MOVE_HEAD = (
+    update(HEAD_TABLE)
+    .where(HEAD_TABLE.c.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
+"""Sealing runs in every audited transaction: Core statements, built once (no ORM unit of work)."""
 
 
 def _entry(row: AuditRow) -> AuditEntry:
@@ -76,37 +88,29 @@ class AuditLog:
         """Seal and append every recorded event (called by the unit of work just before commit)."""
         if not self._pending:
             return []
-        head = self._session.scalar(
-            select(AuditHeadRow)
-            .where(AuditHeadRow.id == 1)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
+        self._session.flush()  # the work's own rows first, as before the head is locked
+        connection = self._session.connection()
+        head = connection.execute(LOCK_HEAD).first()
         if head is None:
             raise RuntimeError("the audit head row is missing; run `hifazat setup` to migrate the database")
         at = now or datetime.now(UTC)
-        previous = (head.seq, head.hash)
+        previous: tuple[int, str] = (head.seq, head.hash)
         sealed: list[AuditEntry] = []
         for event in self._pending:
             entry = seal(previous, at, event)
-            self._session.add(
-                AuditRow(
-                    seq=entry.seq,
-                    at=entry.at,
-                    event=entry.event,
-                    actor=entry.actor,
-                    subject=entry.subject,
-                    data=dict(entry.data),
-                    prev_hash=entry.prev_hash,
-                    hash=entry.hash,
-                )
-            )
             sealed.append(entry)
             previous = (entry.seq, entry.hash)
-        self._session.execute(
-            update(AuditHeadRow).where(AuditHeadRow.id == 1).values(seq=previous[0], hash=previous[1])
-        )
-        self._session.flush()
+        connection.execute(
+            INSERT_ENTRIES,
+            [
+                {
+                    "seq": e.seq, "at": e.at, "event": e.event, "actor": e.actor, "subject": e.subject,
+                    "data": dict(e.data), "prev_hash": e.prev_hash, "hash": e.hash,
+                }
+                for e in sealed
+            ],
+        )  # fmt: skip
+        connection.execute(MOVE_HEAD, {"new_seq": previous[0], "new_hash": previous[1]})
         self._pending.clear()
         return sealed
 

@@ -9,7 +9,7 @@ never hold the same task. A lease that runs out makes the task claimable again.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import (
@@ -20,8 +20,10 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     and_,
+    insert,
     or_,
     select,
     update,
@@ -114,6 +116,10 @@ class Task:
         )
 
 
+TASK_TABLE: Table = TaskRow.__table__  # type: ignore[assignment]
+INSERT_TASKS = insert(TASK_TABLE).returning(TASK_TABLE.c.id, sort_by_parameter_order=True)
+
+
 def _task(row: TaskRow) -> Task:
     return Task(
         id=row.id,
@@ -199,6 +205,17 @@ class TaskStore:
         except IntegrityError:
             return None
         return _task(row)
+
+    def add_many(self, tasks: Sequence[Task]) -> list[Task]:
+        """Store new tasks for items that have none yet (items stored in this transaction), in one
+        statement; each task's `id` is ignored and the stored tasks come back with theirs."""
+        if not tasks:
+            return []
+        rows = [asdict(task) for task in tasks]
+        for row in rows:
+            del row["id"]
+        ids = self._session.connection().execute(INSERT_TASKS, rows).scalars().all()
+        return [replace(task, id=int(new_id)) for task, new_id in zip(tasks, ids, strict=True)]
 
     def lock(self, task_id: int) -> Task:
         """The task, locked for update until the transaction ends; `NotFoundError` if missing."""

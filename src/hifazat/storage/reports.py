@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, func, select
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Table, Text, func, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from hifazat.core.enforcement.vocabulary import REPORT_SOURCES, ReportSource, pick
@@ -59,6 +60,10 @@ class Report:
     expedited: bool
     due_at: datetime | None
     created_at: datetime
+
+
+REPORT_TABLE: Table = ReportRow.__table__  # type: ignore[assignment]
+INSERT_REPORTS = insert(REPORT_TABLE).returning(REPORT_TABLE.c.id, sort_by_parameter_order=True)
 
 
 def _report(row: ReportRow) -> Report:
@@ -121,6 +126,17 @@ class ReportStore:
         self._session.add(row)
         self._session.flush()
         return _report(row)
+
+    def add_many(self, reports: Sequence[Report]) -> list[Report]:
+        """Store new reports in one statement; each report's `id` is ignored and the stored reports come
+        back with theirs."""
+        if not reports:
+            return []
+        rows = [asdict(report) for report in reports]
+        for row in rows:
+            del row["id"]
+        ids = self._session.connection().execute(INSERT_REPORTS, rows).scalars().all()
+        return [replace(report, id=int(new_id)) for report, new_id in zip(reports, ids, strict=True)]
 
     def get(self, report_id: int) -> Report:
         row = self._session.get(ReportRow, report_id)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -96,21 +98,64 @@ class Stores:
         return ProgrammeStore(self.session)
 
 
-_SQLITE_WRITERS: dict[tuple[int, str], threading.RLock] = {}
+class SqliteWriterLock:
+    """One writer at a time on one SQLite file: a lock for the threads of this process, and `flock` on a
+    file beside the database for the other processes.
+
+    SQLite admits one writer anyway, but a writer that finds the file locked sleeps in SQLite's busy
+    handler (1, 2, 5 … 100 ms naps) and retries, so two server processes on one file wait on each other in
+    naps and the slowest requests take hundreds of milliseconds. Threads queueing on a lock, and processes
+    queueing on `flock`, wake the moment it is free. The kernel drops the `flock` of a killed process."""
+
+    def __init__(self, database_file: Path | None) -> None:
+        self._threads = threading.RLock()
+        self._depth = 0
+        self._fd: int | None = None
+        self._file = None if database_file is None else database_file.with_name(database_file.name + ".lock")
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        try:
+            if self._depth == 0 and self._file is not None:
+                if self._fd is None:
+                    try:
+                        self._fd = os.open(self._file, os.O_RDWR | os.O_CREAT, 0o644)
+                    except OSError:  # a read-only folder: SQLite's busy handler still keeps writers apart
+                        self._file = None
+                if self._fd is not None:
+                    fcntl.flock(self._fd, fcntl.LOCK_EX)
+        except BaseException:
+            self._threads.release()
+            raise
+        self._depth += 1
+
+    def __exit__(self, *_: object) -> None:
+        self._depth -= 1
+        try:
+            if self._depth == 0 and self._fd is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._threads.release()
+
+
+_SQLITE_WRITERS: dict[tuple[int, str], SqliteWriterLock] = {}
 _GUARD = threading.Lock()
 
 
-def _writer_lock(engine: Engine) -> threading.RLock | None:
-    """One lock per SQLite database per process: SQLite admits one writer at a time anyway, and threads
-    queueing on a lock wake the moment it is free, where SQLite's busy handler makes them sleep and retry.
-
-    Several *processes* writing one SQLite file still meet in SQLite's busy handler, which is unfair: run
-    one server process on SQLite, and PostgreSQL when you need more (see docs/enforcement.md)."""
+def _writer_lock(engine: Engine) -> SqliteWriterLock | None:
+    """The writer lock of a SQLite database in this process (see `SqliteWriterLock`); None elsewhere."""
     if engine.dialect.name != "sqlite":
         return None
-    key = (os.getpid(), engine.url.render_as_string(hide_password=False))
+    database = engine.url.database
+    file = None if database in (None, "", ":memory:") else Path(database).resolve()
+    # keyed by the file, so that two URLs naming one file share the lock (a nested write re-enters it
+    # instead of waiting on its own `flock`)
+    key = (os.getpid(), str(file) if file is not None else engine.url.render_as_string(hide_password=False))
     with _GUARD:
-        return _SQLITE_WRITERS.setdefault(key, threading.RLock())
+        found = _SQLITE_WRITERS.get(key)
+        if found is None:
+            found = _SQLITE_WRITERS[key] = SqliteWriterLock(file)
+        return found
 
 
 class Database:

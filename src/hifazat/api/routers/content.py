@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
+from dataclasses import asdict, dataclass, fields
+from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.background import BackgroundTask
 
-from hifazat.api.auth import CatalogueDep, DbDep, Submitter, ViewCounter, is_staff
-from hifazat.api.deps import ChecksDep, SettingsDep
+from hifazat.api.auth import (
+    DbDep,
+    Submitter,
+    ViewCounter,
+    current_account,
+    get_catalogue,
+    get_db,
+    is_staff,
+)
+from hifazat.api.deps import Runtime
 from hifazat.api.json_bodies import PlainJSONResponse
 from hifazat.api.writes import IdempotencyKey, batched_write, keyed_write, write_batcher
+from hifazat.core.enforcement.permissions import require
 from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
 from hifazat.core.errors import PermissionDeniedError
+from hifazat.core.guidelines import Catalogue
+from hifazat.services.check_batches import CheckBatcher
 from hifazat.services.claim_enforcement import claim_notice
 from hifazat.services.clock import utcnow
 from hifazat.services.content import (
@@ -22,14 +34,18 @@ from hifazat.services.content import (
     Submission,
     is_quiet,
     record_views,
+    review_finding,
     submit_content,
-    submit_quietly,
+    submit_many,
 )
 from hifazat.services.moderation import context_from
 from hifazat.services.private_content import HIDDEN_NOTE, may_read, shown_verdict
 from hifazat.services.webhooks import deliver_due
+from hifazat.services.write_batches import Bulk
+from hifazat.settings import Settings
+from hifazat.storage.accounts import Account
 from hifazat.storage.content import ContentItem
-from hifazat.storage.unit import Stores
+from hifazat.storage.unit import Database, Stores
 
 router = APIRouter(prefix="/v1/content", tags=["content"])
 
@@ -63,8 +79,12 @@ class ViewsIn(BaseModel):
     count: int = Field(ge=1, le=1_000_000_000, description="Views to add.")
 
 
+_ITEM_FIELDS = tuple(f.name for f in fields(ContentItem))
+
+
 def item_json(item: ContentItem) -> dict[str, Any]:
-    return asdict(item)
+    """`dataclasses.asdict` without its deep copy (every field is a plain value)."""
+    return {name: getattr(item, name) for name in _ITEM_FIELDS}
 
 
 def submission_json(submission: Submission) -> dict[str, Any]:
@@ -85,32 +105,68 @@ def submission_json(submission: Submission) -> dict[str, Any]:
     }
 
 
-def _store_quietly(stores: Stores, posts: list[Any]) -> list[Any]:
-    return list(submit_quietly(stores=stores, posts=posts))
+_WRITERS: dict[int, tuple[Catalogue, Bulk]] = {}
+
+
+def _bulk_writer(catalogue: Catalogue) -> Bulk:
+    """The bulk write of posts that ask for nothing or for review (`submit_many`), one function per
+    catalogue: the write batcher joins the items of one function into one call."""
+    found = _WRITERS.get(id(catalogue))
+    if found is None or found[0] is not catalogue:
+
+        def store(stores: Stores, posts: list[Any]) -> list[Any]:
+            return list(submit_many(stores=stores, catalogue=catalogue, posts=posts))
+
+        found = _WRITERS[id(catalogue)] = (catalogue, store)
+    return found[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """What posting needs from the app, gathered by one dependency (each dependency costs FastAPI work on
+    every request, and this is the busiest write route)."""
+
+    actor: Account
+    db: Database
+    catalogue: Catalogue
+    checks: CheckBatcher
+    settings: Settings
+
+
+async def posting(request: Request) -> Posting:
+    """The caller (401 without a valid key, 403 without `content.submit`) and the app's parts."""
+    db = await get_db(request)
+    actor = await current_account(request, db)
+    require(actor.role, "content.submit")
+    runtime: Runtime = request.app.state.runtime
+    return Posting(actor, db, await get_catalogue(), runtime.checks, runtime.settings)
 
 
 @router.post("", status_code=201)
 async def post_content(
     body: ContentIn,
     request: Request,
-    actor: Submitter,
-    db: DbDep,
-    catalogue: CatalogueDep,
-    checks: ChecksDep,
-    settings: SettingsDep,
-    background: BackgroundTasks,
+    parts: Annotated[Posting, Depends(posting)],
     key: IdempotencyKey = None,
 ) -> Response:
     """Moderate and store one item: the verdict acts at once (remove, restrict, label) or queues it."""
+    actor, db, catalogue, checks, settings = (
+        parts.actor,
+        parts.db,
+        parts.catalogue,
+        parts.checks,
+        parts.settings,
+    )
     kind = pick(body.kind, CONTENT_KINDS, "content kind")
     context = dict(body.context or {})
     context["surface"] = SURFACE[kind]
     verdict = await checks.check(body.text, context_from(context))
     if body.author_id is not None and actor.role != "service" and body.author_id != actor.id:
         raise PermissionDeniedError("only service clients post on behalf of another account")
-    if key is None and is_quiet(verdict):  # the common case: stored with the other quiet posts at once
+    if key is None and (is_quiet(verdict) or review_finding(verdict) is not None):
+        # the common cases: stored (and queued for review) with the other such posts at once
         post = NewContent(body.author_id or actor.id, kind, body.text, verdict, body.id)
-        stored: Submission = await write_batcher(request, db).run_bulk(_store_quietly, post)
+        stored: Submission = await write_batcher(request, db).run_bulk(_bulk_writer(catalogue), post)
         return PlainJSONResponse(submission_json(stored), status_code=201)
 
     queued: list[int] = []
@@ -133,7 +189,7 @@ async def post_content(
         request=request, db=db, actor=actor, key=key, body=body, work=work, status=201
     )
     if sum(queued):  # an automatic decision: its webhooks go out now, not at the next `webhooks deliver`
-        background.add_task(deliver_due, db=db, secret=settings.secret_key)
+        response.background = BackgroundTask(deliver_due, db=db, secret=settings.secret_key)
     return response
 
 
