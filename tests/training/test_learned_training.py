@@ -142,3 +142,34 @@ def test_missing_training_file_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "sms_spam_uci" / "SMSSpamCollection.train80.tsv").unlink()
     with pytest.raises(NotFoundError, match=r"SMSSpamCollection\.train80\.tsv"):
         load_corpora(tmp_path)
+
+
+def test_the_embedding_stage_is_trained_and_recorded(trained: tuple[Path, dict[str, object]]) -> None:
+    out, manifest = trained
+    embedding = manifest["embedding"]
+    assert isinstance(embedding, dict)
+    assert (out / embedding["file"]).is_file()
+    head = embedding["heads"]["ur"]["threat"]
+    # both validation protocols are recorded, for the n-gram head and the embedding head
+    assert set(head["cv"]) == {"stratified", "topic_grouped"}
+    assert set(head["cv"]["topic_grouped"]) == {"ngram", "embedding"}
+    task = manifest["tasks"]["urdu-threat"]  # type: ignore[index]
+    assert set(task["blend"]) == {"threat", "e5:threat"}
+    assert set(task["protocols"]) >= {"stratified", "topic_grouped", "by_weight"}
+    bundle = load_bundle_from(read_bundle_files(out))
+    assert bundle.embedding is not None and bundle.embedding.head("ur", "threat") is not None
+    if task["blend"]["e5:threat"] > 0:
+        low, high = head["cascade"]["band"]
+        assert low <= task["threshold"] <= high
+
+
+def test_eval_of_a_blended_task_embeds_the_texts(
+    trained: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    out, _ = trained
+    bundle = load_bundle_from(read_bundle_files(out))
+    test = tmp_path / "threat.csv"
+    test.write_text("Tweet,Threat,G/S\nمیں تم کو قتل گولی,1,0\nشکریہ خوبصورت موسم,0,2\n", encoding="utf-8")
+    result = evaluate_file("urdu-threat", test, tmp_path / "pred.jsonl", bundle)
+    assert len(result.predictions) == 2
+    assert result.scored_rows == 2
