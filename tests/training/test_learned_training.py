@@ -164,3 +164,33 @@ def test_urdu_news_halves_are_disjoint_and_hold_only_urdu_sentences() -> None:
     texts = [e.text for e in first + second]
     assert all(15 <= len(t) <= 200 and "BBC" not in t for t in texts)  # Latin and short parts dropped
     assert all(e.labels == {"threat": "0"} for e in first + second)
+
+def test_the_embedding_stage_is_trained_and_recorded(trained: tuple[Path, dict[str, object]]) -> None:
+    out, manifest = trained
+    embedding = manifest["embedding"]
+    assert isinstance(embedding, dict)
+    assert (out / embedding["file"]).is_file()
+    head = embedding["heads"]["ur"]["threat"]
+    # both validation protocols are recorded, for the n-gram head and the embedding head
+    assert set(head["cv"]) == {"stratified", "topic_grouped"}
+    assert set(head["cv"]["topic_grouped"]) == {"ngram", "embedding"}
+    task = manifest["tasks"]["urdu-threat"]  # type: ignore[index]
+    assert set(task["blend"]) == {"threat", "e5:threat"}
+    assert set(task["protocols"]) >= {"stratified", "topic_grouped", "by_weight"}
+    bundle = load_bundle_from(read_bundle_files(out))
+    assert bundle.embedding is not None and bundle.embedding.head("ur", "threat") is not None
+    if task["blend"]["e5:threat"] > 0:
+        low, high = head["cascade"]["band"]
+        assert low <= task["threshold"] <= high
+
+
+def test_eval_of_a_blended_task_embeds_the_texts(
+    trained: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    out, _ = trained
+    bundle = load_bundle_from(read_bundle_files(out))
+    test = tmp_path / "threat.csv"
+    test.write_text("Tweet,Threat,G/S\nمیں تم کو قتل گولی,1,0\nشکریہ خوبصورت موسم,0,2\n", encoding="utf-8")
+    result = evaluate_file("urdu-threat", test, tmp_path / "pred.jsonl", bundle)
+    assert len(result.predictions) == 2
+    assert result.scored_rows == 2

@@ -42,11 +42,24 @@ ACTION_UR = {"allow": "اجازت", "label": "لیبل", "restrict": "محدود
 VERSIONS = {"en": "guidelines {g} · engine {e}", "ur": "گائیڈ لائنز {g} · انجن {e}"}
 
 
-def _moderator(rules: Path | None) -> Moderator:
+def _moderator(rules: Path | None, *, cascade: bool = False) -> Moderator:
     moderator = Moderator.default()
+    if cascade:
+        moderator = _with_cascade(moderator)
     if rules is None:
         return moderator
     return moderator.with_rules(_load_rules(rules, moderator))
+
+
+def _with_cascade(moderator: Moderator) -> Moderator:
+    """The same engine with the learned detector's embedding stage switched on."""
+    from hifazat.core.detectors.learned import LearnedDetector
+
+    detectors = [
+        LearnedDetector(d.bundle, cascade=True) if isinstance(d, LearnedDetector) else d
+        for d in moderator.detectors
+    ]
+    return Moderator(detectors, moderator.catalogue, max_chars=moderator.max_chars)
 
 
 def _load_rules(path: Path, moderator: Moderator) -> RuleSet:
@@ -145,6 +158,11 @@ def register(app: typer.Typer) -> None:
         ),
         rules: Path | None = typer.Option(None, help="Operator rule file (YAML with CEL conditions)."),
         lang: str = typer.Option("en", "--lang", help="Language of the summary: en or ur."),
+        cascade: bool = typer.Option(
+            False,
+            "--cascade",
+            help="Also run the learned detector's embedding stage on items whose score is uncertain (slower).",
+        ),
     ) -> None:
         """Moderate a file. Re-run after an interruption, it resumes without duplicated or missing rows."""
         with domain_errors():
@@ -153,7 +171,7 @@ def register(app: typer.Typer) -> None:
             if fmt is not None and fmt not in FORMATS:
                 raise InvalidInputError(f"unknown --format {fmt!r}; use csv, jsonl or text")
             chosen: Format = guess_format(input_path) if fmt is None else FORMATS[fmt]
-            moderator = _moderator(rules)
+            moderator = _moderator(rules, cascade=cascade)
             done = completed_ids(output)
             total, skipped = _count_rows(input_path, chosen, text_column, id_column, done)
             summary: Counter[str] = Counter()

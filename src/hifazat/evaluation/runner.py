@@ -19,6 +19,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from hifazat.core.classifiers.bundle import ModelBundle, default_bundle
+from hifazat.core.classifiers.embedding_heads import EMBEDDING_PREFIX
+from hifazat.core.classifiers.embedding_stage import EmbeddingStage
 from hifazat.core.errors import InvalidInputError, NotFoundError
 from hifazat.core.text.normalise import normalise
 from hifazat.evaluation.datasets import DatasetSpec, default_data_dir, get_dataset
@@ -62,10 +64,18 @@ SEPARATE_MODELS: dict[str, Callable[[Sequence[str]], list[str]]] = {"bend-the-tr
 """Data sets predicted by a model of their own rather than a head of the learned bundle."""
 
 
+def embedding_heads_of(task: dict[str, Any]) -> list[str]:
+    """The embedding heads a task blends in (`e5:<head>` entries of its blend)."""
+    return [h[len(EMBEDDING_PREFIX) :] for h in task.get("blend", {}) if h.startswith(EMBEDDING_PREFIX)]
+
+
 def predict_texts(
-    bundle: ModelBundle, dataset: str, texts: Sequence[str]
+    bundle: ModelBundle, dataset: str, texts: Sequence[str], stage: EmbeddingStage | None = None
 ) -> tuple[list[str], NDArray[np.float64] | None]:
-    """Native labels (and a ranking score for two-class tasks) for raw texts of a data set."""
+    """Native labels (and a ranking score for two-class tasks) for raw texts of a data set.
+
+    A task whose blend names embedding heads embeds every text (evaluation scores the full blend;
+    production runs the same blend as a cascade, only on the uncertain band)."""
     try:
         task = bundle.tasks[dataset]
     except KeyError:
@@ -73,11 +83,22 @@ def predict_texts(
             f"the learned models have no task for data set {dataset!r}", hint="run `hifazat train`"
         ) from None
     model = bundle.model(task["language"])
+    embedded = embedding_heads_of(task)
+    if embedded and stage is None:
+        if bundle.embedding is None:
+            raise NotFoundError(
+                f"task {dataset!r} blends embedding heads but the bundle has none", hint="run `hifazat train`"
+            )
+        stage = EmbeddingStage(bundle.embedding)
     labels: list[str] = []
     scores: list[NDArray[np.float64]] = []
     for start in range(0, len(texts), BATCH):
-        chunk = [normalise(t).text for t in texts[start : start + BATCH]]
-        probs = model.predict(chunk)
+        raw = list(texts[start : start + BATCH])
+        probs = model.predict([normalise(t).text for t in raw])
+        if embedded and stage is not None:
+            vectors = stage.vectors(task["language"], raw)
+            for head in embedded:
+                probs[EMBEDDING_PREFIX + head] = stage.heads.probabilities(task["language"], head, vectors)
         labels.extend(apply_task(task, probs))
         if task["kind"] in ("binary", "ordinal"):
             scores.append(task_scores(task, probs))

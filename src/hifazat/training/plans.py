@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from hifazat.core.classifiers.hashed_features import FeatureSpec
 from hifazat.training.corpora import Example
+from hifazat.training.embedding_heads import EmbeddingHeadRecipe
 from hifazat.training.heads import Method
 
 LabelFn = Callable[[str, Example], str | None]
@@ -39,6 +40,8 @@ class LanguageRecipe:
     extra: dict[str, str] = field(default_factory=dict)
     features: FeatureSpec = field(default_factory=FeatureSpec)
     """How this language's texts become hashed features (stored in the manifest)."""
+    embedding_heads: tuple[EmbeddingHeadRecipe, ...] = ()
+    """Heads that get a second-stage head on sentence embeddings (the cascade)."""
 
 
 def _offensive(corpus: str, ex: Example) -> str | None:
@@ -232,6 +235,7 @@ URDU = LanguageRecipe(
             C=16.0,
         ),
     ),
+    embedding_heads=(EmbeddingHeadRecipe("threat", C=4.0),),
 )
 
 HINDI = LanguageRecipe(

@@ -8,7 +8,7 @@ training or tuning, so its cut-offs are fixed by hand on the offensive scale.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +50,12 @@ _TRAC = {
     "note": "fixed cut-offs on the offensive/harassment scale; TRAC-1 is evaluation-only (CC BY-NC-SA)",
 }
 
+_CASCADE_WEIGHTS = (1.0, 0.75, 0.6, 0.5, 0.4)
+"""Share of the n-gram head in a blend with an embedding head, cheapest first: the lower the share,
+the wider the uncertain band and the more items the cascade must embed."""
+_CASCADE_MARGIN = 0.003
+"""A dearer blend must beat the cheaper one by this much (mean of both protocols) to be chosen."""
+
 TASK_SPECS: tuple[TaskSpec, ...] = (
     TaskSpec(
         "ruhsold-task1",
@@ -80,8 +86,9 @@ TASK_SPECS: tuple[TaskSpec, ...] = (
         "ur",
         "urdu_threat",
         _col("label"),
-        {"kind": "binary", "labels": ["0", "1"], "blend": {"threat": 1.0}},
+        {"kind": "binary", "labels": ["0", "1"], "blend": {"threat": 1.0, "e5:threat": 0.0}},
         "f1:1",
+        {"weights": _CASCADE_WEIGHTS, "margin": _CASCADE_MARGIN},
     ),
     TaskSpec(
         "davidson",
@@ -156,13 +163,29 @@ def _heads_of(task: dict[str, Any]) -> list[str]:
     return heads
 
 
+def _aligned(
+    oof: dict[str, tuple[NDArray[np.int64], NDArray[np.float32]]], heads: list[str], rows: Sequence[Any]
+) -> dict[str, NDArray[np.float32]]:
+    """Each head's out-of-fold probabilities for `rows` of the language matrix, in that order."""
+    out: dict[str, NDArray[np.float32]] = {}
+    for head in heads:
+        head_rows, p = oof[head]
+        position = {int(r): j for j, r in enumerate(head_rows)}
+        out[head] = p[[position[int(r)] for r in rows]]
+    return out
+
+
 def tune_tasks(
     specs: tuple[TaskSpec, ...],
     data: dict[str, LanguageData],
     oof: dict[str, dict[str, tuple[NDArray[np.int64], NDArray[np.float32]]]],
     log: Callable[[str], None] = print,
+    shifted: dict[str, dict[str, tuple[NDArray[np.int64], NDArray[np.float32]]]] | None = None,
 ) -> dict[str, Any]:
-    """Every task with its tuned parameters and its cross-validated score."""
+    """Every task with its tuned parameters and its cross-validated score.
+
+    `shifted` holds topic-grouped out-of-fold probabilities for some heads; a binary task whose
+    heads all have them is tuned on both protocols (see `tune_binary`)."""
     out: dict[str, Any] = {}
     for spec in specs:
         task = {**spec.task, "language": spec.language, "metric": spec.metric}
@@ -174,15 +197,18 @@ def tune_tasks(
         truth_all = [spec.truth(lang.examples[i]) for i in rows]
         keep_rows = [r for r, t in zip(rows, truth_all, strict=True) if t in task["labels"]]
         truth = [spec.truth(lang.examples[i]) for i in keep_rows]
-        probs: dict[str, NDArray[np.float32]] = {}
-        for head in _heads_of(task):
-            head_rows, p = oof[spec.language][head]
-            position = {int(r): j for j, r in enumerate(head_rows)}
-            probs[head] = p[[position[int(r)] for r in keep_rows]]
+        probs = _aligned(oof[spec.language], _heads_of(task), keep_rows)
+        shift_heads = (shifted or {}).get(spec.language, {})
+        shift = None
+        if shifted is not None and all(h in shift_heads for h in _heads_of(task)):
+            shift = (_aligned(shift_heads, _heads_of(task), keep_rows), truth)
         score = objective(spec.metric, task["labels"])
         if task["kind"] == "binary":
             grid = spec.options.get("weights", (0.0, 0.25, 0.5, 0.75, 1.0))
-            tuned, value = tune_binary(task, probs, truth, score, weight_grid=grid)
+            margin = float(spec.options.get("margin", 0.0))
+            tuned, value = tune_binary(
+                task, probs, truth, score, weight_grid=grid, shifted=shift, margin=margin
+            )
         else:
             tuned, value = tune_offsets(task, probs, truth, score, mixes=spec.options.get("mixes", (0.0,)))
         predicted = apply_task(tuned, probs)

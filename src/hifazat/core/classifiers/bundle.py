@@ -3,7 +3,8 @@
 Files live in `hifazat/core/models/learned/`: `manifest.json` and `<language>.npz` (arrays only,
 no pickles). Each npz holds the kept hashed feature ids as deltas (`keep_delta`, uint32), their IDF
 (`idf`, float16), the int8 weight matrix (`weights_q`) with one float scale per column (`scale`)
-and the intercepts (`bias`).
+and the intercepts (`bias`). When the manifest has an `embedding` section, `embedding.npz` holds the
+embedding heads of the cascade's second stage (`weights`, float32 dim x heads, and `bias`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from hifazat.core.classifiers.embedding_heads import EmbeddingHeads
 from hifazat.core.classifiers.hashed_features import FeatureSpec
 from hifazat.core.classifiers.linear_model import HeadSpec, LinearModel
 from hifazat.core.errors import NotFoundError
@@ -71,6 +73,8 @@ class ModelBundle:
 
     manifest: dict[str, Any]
     models: dict[str, LinearModel]
+    embedding: EmbeddingHeads | None = None
+    """The embedding heads (second stage), when the bundle has any."""
 
     @property
     def version(self) -> str:
@@ -101,10 +105,23 @@ def load_bundle_from(files: dict[str, bytes]) -> ModelBundle:
         blob = files.get(entry["file"])
         if blob is None:
             raise NotFoundError(f"learned-model file {entry['file']} is missing", hint="run `hifazat train`")
-        with np.load(BytesIO(blob), allow_pickle=False) as data:
-            arrays = {k: data[k] for k in data.files}
-        models[language] = model_from(entry, arrays)
-    return ModelBundle(manifest, models)
+        models[language] = model_from(entry, _npz(blob))
+    return ModelBundle(manifest, models, _embedding_heads(manifest, files))
+
+
+def _npz(blob: bytes) -> dict[str, NDArray[Any]]:
+    with np.load(BytesIO(blob), allow_pickle=False) as data:
+        return {k: data[k] for k in data.files}
+
+
+def _embedding_heads(manifest: dict[str, Any], files: dict[str, bytes]) -> EmbeddingHeads | None:
+    entry = manifest.get("embedding")
+    if not entry:
+        return None
+    blob = files.get(entry["file"])
+    if blob is None:
+        raise NotFoundError(f"learned-model file {entry['file']} is missing", hint="run `hifazat train`")
+    return EmbeddingHeads.from_manifest(entry, _npz(blob))
 
 
 def read_bundle_files(directory: Any) -> dict[str, bytes]:
@@ -115,10 +132,13 @@ def read_bundle_files(directory: Any) -> dict[str, bytes]:
         return files
     files[MANIFEST] = manifest_path.read_bytes()
     manifest = json.loads(files[MANIFEST].decode("utf-8"))
-    for entry in manifest["languages"].values():
-        path = directory.joinpath(entry["file"])
+    names = [entry["file"] for entry in manifest["languages"].values()]
+    if manifest.get("embedding"):
+        names.append(manifest["embedding"]["file"])
+    for name in names:
+        path = directory.joinpath(name)
         if path.is_file():
-            files[entry["file"]] = path.read_bytes()
+            files[name] = path.read_bytes()
     return files
 
 

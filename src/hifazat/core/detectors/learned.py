@@ -8,6 +8,13 @@ model that applies and keeps the highest score per policy. `detect_batch` vector
 language's items once. Evidence spans are the words whose n-grams pushed hardest towards the
 policy, mapped back to the original text.
 
+Cascade: where the bundle has an embedding head for a language's head (see
+`hifazat.core.classifiers.embedding_heads`), items whose n-gram probability falls in that head's
+uncertain band are embedded with the bundled sentence embedder and get the blend of both
+probabilities; every other item keeps its n-gram score, so the heavy stage sees only a small share
+of the traffic. The stage costs milliseconds per embedded item, so it is off unless asked for
+(`cascade=True`, `hifazat moderate --cascade`); `stats` counts what it did.
+
 Coverage (what labelled data exists): English - harassment, hate, profanity, spam, scams;
 Roman Urdu - harassment, hate (religious hate + sexism), profanity; Urdu script - threats.
 """
@@ -17,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any, ClassVar
 
@@ -24,6 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from hifazat.core.classifiers.bundle import MANIFEST, PACKAGE, ModelBundle, default_bundle
+from hifazat.core.classifiers.embedding_stage import EmbeddingStage
 from hifazat.core.classifiers.linear_model import LinearModel
 from hifazat.core.detectors.base import Detector, Item
 from hifazat.core.signals import Signal, Span
@@ -75,6 +84,18 @@ def route(item: Item) -> tuple[str, ...]:
     return ()
 
 
+@dataclass(slots=True)
+class CascadeStats:
+    """Items that reached a language with an embedding head, and how many the band sent on."""
+
+    items: int = 0
+    embedded: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.embedded / self.items if self.items else 0.0
+
+
 class LearnedDetector(Detector):
     """Calibrated learned scores per policy, for English, Roman Urdu and Urdu script."""
 
@@ -82,9 +103,21 @@ class LearnedDetector(Detector):
     statistical: ClassVar[bool] = True
     version: ClassVar[str] = _packaged_version()
 
-    def __init__(self, bundle: ModelBundle | None = None, *, min_score: float = _MIN_SCORE) -> None:
+    def __init__(
+        self,
+        bundle: ModelBundle | None = None,
+        *,
+        min_score: float = _MIN_SCORE,
+        cascade: bool = False,
+        stage: EmbeddingStage | None = None,
+    ) -> None:
         self.bundle = bundle or default_bundle()
         self.min_score = min_score
+        heads = self.bundle.embedding
+        self.stage: EmbeddingStage | None = None
+        if cascade and heads is not None:
+            self.stage = stage or EmbeddingStage(heads)
+        self.stats = CascadeStats()
         self.policies: Mapping[str, Mapping[str, Mapping[str, Any]]] = self.bundle.policies
         self._directions: dict[tuple[str, str], NDArray[np.float32]] = {}
         self._word_scores: dict[tuple[str, str], dict[str, float]] = {}
@@ -103,6 +136,8 @@ class LearnedDetector(Detector):
         for lang, idx in by_lang.items():
             model = self.bundle.models[lang]
             probs = model.predict([items[i].norm.text for i in idx])
+            if self.stage is not None:
+                self._refine(lang, probs, [items[i].text for i in idx])
             for policy, rule in self.policies.get(lang, {}).items():
                 scores = self._policy_scores(model, rule, probs)
                 for j, i in enumerate(idx):
@@ -135,6 +170,35 @@ class LearnedDetector(Detector):
         return out
 
     # -- scores -----------------------------------------------------------------------------
+    def _refine(self, lang: str, probs: dict[str, NDArray[np.float32]], texts: list[str]) -> None:
+        """The cascade: blend in the embedding head's probability for items in the uncertain band."""
+        assert self.stage is not None
+        heads = self.stage.heads
+        if lang not in heads.languages():
+            return
+        self.stats.items += len(texts)
+        band = np.zeros(len(texts), dtype=bool)
+        refined: list[tuple[str, Any]] = []
+        for (head_lang, name), head in heads.heads.items():
+            if head_lang != lang or head.cascade is None or name not in probs:
+                continue
+            covered = head.cascade.covers(probs[name])
+            band |= covered
+            refined.append((name, covered))
+        chosen = np.flatnonzero(band)
+        if not len(chosen):
+            return
+        self.stats.embedded += len(chosen)
+        vectors = self.stage.vectors(lang, [texts[j] for j in chosen])
+        for name, covered in refined:
+            head = heads.heads[(lang, name)]
+            assert head.cascade is not None
+            p_embedding = heads.probabilities(lang, name, vectors)
+            blended = probs[name].astype(np.float32).copy()
+            rows = covered[chosen]
+            blended[chosen[rows]] = head.cascade.blend(probs[name][chosen[rows]], p_embedding[rows])
+            probs[name] = blended
+
     @staticmethod
     def _policy_scores(
         model: LinearModel, rule: Mapping[str, Any], probs: Mapping[str, NDArray[np.float32]]
