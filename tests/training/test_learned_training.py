@@ -165,6 +165,7 @@ def test_urdu_news_halves_are_disjoint_and_hold_only_urdu_sentences() -> None:
     assert all(15 <= len(t) <= 200 and "BBC" not in t for t in texts)  # Latin and short parts dropped
     assert all(e.labels == {"threat": "0"} for e in first + second)
 
+
 def test_the_embedding_stage_is_trained_and_recorded(trained: tuple[Path, dict[str, object]]) -> None:
     out, manifest = trained
     embedding = manifest["embedding"]
