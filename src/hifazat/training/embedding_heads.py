@@ -19,6 +19,7 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from hifazat.core.classifiers.linear_model import sigmoid
 from hifazat.training.heads import FittedHead, _fit
 from hifazat.training.topic_folds import Folds, topic_folds, word_topics
 
@@ -50,8 +51,7 @@ class FittedEmbeddingHead:
 
 def _sigmoid(z: NDArray[np.float32], calibration: tuple[float, float]) -> NDArray[np.float32]:
     a, b = calibration
-    out: NDArray[np.float32] = (1.0 / (1.0 + np.exp(-(a * z + b)))).astype(np.float32)
-    return out
+    return sigmoid(a * z + b)
 
 
 def _platt(z: NDArray[np.float32], y: NDArray[np.int64]) -> tuple[float, float]:

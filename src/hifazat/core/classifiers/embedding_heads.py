@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from hifazat.core.classifiers.linear_model import sigmoid
+
 FloatArray = NDArray[np.float32]
 
 EMBEDDING_PREFIX = "e5:"
@@ -113,8 +115,7 @@ class EmbeddingHeads:
             raise ValueError(f"expected vectors of width {self.dim}, got shape {vectors.shape}")
         z = vectors @ self.weights[:, head.column] + self.bias[head.column]
         a, b = head.calibration
-        out: FloatArray = (1.0 / (1.0 + np.exp(-(a * z + b)))).astype(np.float32)
-        return out
+        return sigmoid(a * z + b)
 
     def manifest_entry(self) -> dict[str, Any]:
         """The `embedding.heads` part of the manifest (language -> head -> entry)."""

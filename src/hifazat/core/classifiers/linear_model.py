@@ -58,7 +58,8 @@ class HeadSpec:
         )
 
 
-def _sigmoid(z: NDArray[np.floating[Any]]) -> FloatArray:
+def sigmoid(z: NDArray[np.floating[Any]]) -> FloatArray:
+    """The logistic function, clipped so that extreme log-odds never overflow."""
     out: FloatArray = (1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))).astype(np.float32)
     return out
 
@@ -116,7 +117,7 @@ class LinearModel:
         cols = list(spec.columns)
         if spec.kind == "binary":
             a, b = spec.calibration
-            return _sigmoid(a * z[:, cols[0]] + b)
+            return sigmoid(a * z[:, cols[0]] + b)
         temperature = spec.calibration[0] or 1.0
         return softmax(z[:, cols] / temperature)
 

@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 
 from hifazat.core.classifiers.bundle import MANIFEST, PACKAGE, ModelBundle, default_bundle
 from hifazat.core.classifiers.embedding_stage import EmbeddingStage
-from hifazat.core.classifiers.linear_model import LinearModel
+from hifazat.core.classifiers.linear_model import LinearModel, sigmoid
 from hifazat.core.detectors.base import Detector, Item
 from hifazat.core.signals import Signal, Span
 
@@ -208,7 +208,7 @@ class LearnedDetector(Detector):
             scores = probs[head].astype(np.float64)
             if "prior_shift" in rule:  # from the training class balance to the live one
                 p = np.clip(scores, 1e-9, 1.0 - 1e-9)
-                scores = 1.0 / (1.0 + np.exp(-(np.log(p / (1.0 - p)) + float(rule["prior_shift"]))))
+                scores = sigmoid(np.log(p / (1.0 - p)) + float(rule["prior_shift"])).astype(np.float64)
             return scores
         classes = model.heads[head].classes
         fine = probs[head].astype(np.float64)
