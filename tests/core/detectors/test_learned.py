@@ -99,3 +99,12 @@ def test_the_urdu_threat_score_is_moved_to_the_live_class_balance(detector: Lear
     shifted = 1.0 / (1.0 + math.exp(-(math.log(head / (1.0 - head)) + float(rule["prior_shift"]))))
     assert scores(detector, text)["safety.threats"] == pytest.approx(shifted, abs=1e-4)
     assert shifted < head
+
+
+def test_the_sms_spam_head_alone_cannot_reach_removal(detector: LearnedDetector) -> None:
+    # Trained on SMS, the head calls a helpline number in safety advice spam with near certainty.
+    text = "How to report a scam call to PTA? Dial 0800-55055"
+    cap = float(detector.policies["en"]["integrity.spam"]["cap"])
+    head = float(detector.bundle.models["en"].predict([normalise(text).text])["spam"][0])
+    assert head > cap  # the head alone would remove it
+    assert scores(detector, text)["integrity.spam"] == pytest.approx(cap)

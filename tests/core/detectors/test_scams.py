@@ -178,6 +178,22 @@ SCAM_MESSAGES = [
     ),
 ]
 
+SCAM_MESSAGES += [
+    ("Easypaisa se 500 bhejo aur 5000 jeeto, offer sirf aaj ke liye", 0.85, "500 bhejo aur 5000 jeeto"),  # ru
+    (  # ru: job abroad with a "medical" fee
+        "Dubai mein naukri, visa free, sirf medical ke 15000 jama karwayein",
+        0.85,
+        "medical ke 15000 jama",
+    ),
+    ("یہ میرا نیا نمبر ہے، فوری طور پر 20 ہزار بھیج دو ایمرجنسی ہے", 0.85, "20 ہزار بھیج دو"),  # ur
+    (  # ru: a job lure with a fee paid by wallet (bait + ask)
+        "Ghar baithe online job, daily 3000 kamao, registration fee sirf 1000 jazzcash karo",
+        0.85,
+        "registration fee sirf 1000 jazzcash",
+    ),
+    ("whatsapp pe rabta karein 0300-1234567 loan 5 minute mein", 0.8, "loan 5 minute mein"),  # ru
+]
+
 NOT_SCAMS = [
     # advisory
     "Apna OTP kisi ko na batayein. BISP kabhi fee nahi leta, sirf 8171 se aane wale message asli hain.",
@@ -195,6 +211,9 @@ NOT_SCAMS = [
     "Mere channel par aaj giveaway ka result announce hoga, winners ko DM karunga",  # a real giveaway
     "congratulations bhai on your new job!",  # congratulations
     "ammi ye mera naya number hai, save kar lein",  # a new number without any ask
+    "Dubai mein naukri mil gayi alhamdulillah, medical ho gaya",  # good news, no ask
+    "bhai 500 bhejo aur 5 mint mein wapas le lo",  # money between friends, no prize
+    "خالہ کو 20 ہزار بھیج دو، علاج کے لیے چاہیے",  # family money, no lure
 ]
 
 

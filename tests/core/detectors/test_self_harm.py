@@ -48,6 +48,15 @@ POSITIVES = [
     ("dil karta hai mar jaun", 0.8, "dil karta hai mar jaun", "ideation"),  # ru: "I feel like dying"
     ("دل کرتا ہے کہ مر جاؤں", 0.8, "دل کرتا ہے کہ مر جاؤں", "ideation"),  # ur
     ("زندگی ختم کرنی ہے", 0.85, "زندگی ختم کرنی ہے", "intent"),  # ur
+    ("میں خود کو ختم کرنا چاہتی ہوں", 0.85, "خود کو ختم کرنا چاہتی", "intent"),  # ur
+    ("main khud ko khatam karna chahti hoon", 0.85, "khud ko khatam karna chahti", "intent"),  # ru
+    (  # ru: "I can't bear it any more, I'll end it all tonight"
+        "Ab main aur nahi seh sakti, sab khatam kar dungi aaj raat",
+        0.8,
+        "nahi seh sakti, sab khatam kar dungi",
+        "intent",
+    ),
+    ("مجھ سے اب اور برداشت نہیں ہوتا، سب ختم کر دوں گا", 0.8, "برداشت نہیں ہوتا، سب ختم کر دوں گا", "intent"),
 ]
 
 NEGATIVES = [
@@ -63,6 +72,7 @@ NEGATIVES = [
     "I'd rather die than wear that outfit lol",  # en: hyperbole
     "garmi se mar rahe hain aaj",  # ru: heat
     "dil karta hai mar jaun hans hans ke 😂",  # ru: laughter
+    "yeh garmi ab bardasht nahi hoti, AC lagwana parega",  # ru: heat, nothing about ending it
 ]
 
 

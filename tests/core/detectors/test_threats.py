@@ -88,6 +88,40 @@ POSITIVES = [
     ("nobody likes you, just leave this app", "safety.harassment", 0.7, "nobody likes you"),  # en: isolating
     ("tujhe koi pasand nahi karta", "safety.harassment", 0.7, "tujhe koi pasand nahi karta"),  # ru: isolating
     ("تم کسی کام کے نہیں ہو", "safety.harassment", 0.7, "تم کسی کام کے نہیں"),  # ur: degrading
+    ("main tera sar phaad dunga kal", "safety.threats", 0.75, "sar phaad dunga"),  # ru: head-smashing
+    ("تمہارا سر پھاڑ دوں گا", "safety.threats", 0.75, "سر پھاڑ دوں گا"),  # ur: head-smashing
+    (
+        "Agar tum ne meri baat nahi mani to tumhari tasveerein viral kar dunga",
+        "safety.harassment",
+        0.85,
+        "tumhari tasveerein viral kar dunga",
+    ),  # ru: blackmail; the negation is in the condition
+    ("if you don't stop I will kill you", "safety.threats", 0.9, "I will kill you"),  # en: conditional
+    ("paise do nahi to jaan se maar dunga", "safety.threats", 0.9, "jaan se maar dunga"),  # ru: "or else"
+    (
+        "paise do nahi to tujhe maar dunga",
+        "safety.threats",
+        0.9,
+        "tujhe maar dunga",
+    ),  # ru: target, not "pa-ise"
+    (
+        "nangi video bhejo warna tumhari pics leak kar dunga",
+        "safety.harassment",
+        0.85,
+        "nangi video bhejo warna tumhari pics leak kar dunga",
+    ),  # ru: sextortion
+    ("send nudes or I will leak your pics", "safety.harassment", 0.85, "send nudes or I will leak"),  # en
+    ("ek din tujhe sabak sikhaunga, yaad rakhna", "safety.threats", 0.5, "sabak sikhaunga"),  # ru: veiled
+    ("bahar mil phir batata hoon tujhe", "safety.threats", 0.5, "bahar mil phir batata"),  # ru: veiled
+    ("تمہیں ایسا سبق سکھاؤں گا", "safety.threats", 0.5, "سبق سکھاؤں گا"),  # ur: veiled
+    ("I'll make you regret this", "safety.threats", 0.5, "I'll make you regret"),  # en: veiled
+    ("someone should put a bullet in his head", "safety.threats", 0.85, "should put a bullet in his"),  # en
+    ("I hope you get cancer and die slowly", "safety.harassment", 0.85, "I hope you get cancer"),  # en
+    ("allah kare tu mar jaye", "safety.harassment", 0.85, "allah kare tu mar jaye"),  # ru: wishing death
+    ("ان کافروں کو جینے کا کوئی حق نہیں", "safety.hate", 0.8, "کافروں کو جینے کا کوئی حق نہیں"),  # ur
+    ("in logon ko jeene ka koi haq nahi", "safety.hate", 0.8, "in logon ko jeene ka koi haq nahi"),  # ru
+    ("سب عیسائیوں کو ملک سے نکال دو", "safety.hate", 0.55, "سب عیسائیوں کو ملک سے نکال دو"),  # ur: expel
+    ("ye log insaan nahi keeray hain", "safety.hate", 0.55, "ye log insaan nahi keeray hain"),  # ru
 ]
 
 # (text,) that must give no threat, extremism or violence signal of 0.5 or more
@@ -132,6 +166,14 @@ NEGATIVES = [
     "This is a worthless phone, total waste of money",  # en: about a thing, not a person
     "nobody hates you, you're great",  # en: comfort
     "the teacher said nobody likes a cheater",  # en: a saying, no "you"
+    "tumhari videos viral ho jayengi inshallah",  # ru: a blessing ("your videos will go viral")
+    "agar tum ruko to main tumhe nahi maarunga",  # ru: negation in the consequence itself
+    "I hope you get well soon",  # en: a get-well wish
+    "I hope you don't die of boredom in this lecture",  # en: negated, idiom
+    "sar phaad dene wali garmi hai aaj",  # ru: "head-splitting heat"
+    "bahar mil ke chai peete hain",  # ru: "let's meet outside for tea"
+    "teacher ne aaj naya sabak sikhaya",  # ru: a lesson at school (past)
+    "hum sab ko jeene ka haq hai",  # ru: "we all have the right to live"
 ]
 
 
@@ -143,7 +185,7 @@ def test_finds_threats_with_evidence_in_the_original(
     assert signal is not None, f"no {policy} signal for {text!r}"
     assert signal.score >= minimum
     assert evidence in [text[s.start : s.end] for s in signal.spans]
-    assert signal.detector == "threats" and signal.version == "2"
+    assert signal.detector == "threats" and signal.version == "3"
 
 
 @pytest.mark.parametrize("text", NEGATIVES)

@@ -209,6 +209,8 @@ class LearnedDetector(Detector):
             if "prior_shift" in rule:  # from the training class balance to the live one
                 p = np.clip(scores, 1e-9, 1.0 - 1e-9)
                 scores = sigmoid(np.log(p / (1.0 - p)) + float(rule["prior_shift"])).astype(np.float64)
+            if "cap" in rule:  # the head alone may not reach a removal (see training/policies.py)
+                scores = np.minimum(scores, float(rule["cap"]))
             return scores
         classes = model.heads[head].classes
         fine = probs[head].astype(np.float64)

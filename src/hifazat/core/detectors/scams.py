@@ -37,6 +37,9 @@ _WEIGHTS: Mapping[str, float] = {
     "advisory": -4.5,
 }
 """Log-odds added by the strongest piece of evidence of each kind (scaled by its strength)."""
+_LURE_WITH_ASK = 0.8
+"""Extra log-odds when a bait comes with a payment or credential ask: that pair is the scam itself
+(advance-fee fraud), more than the sum of its parts."""
 
 _LINK_WEIGHTS: Mapping[LinkKind, float] = {
     "homoglyph": 5.5,
@@ -57,7 +60,7 @@ class ScamDetector(Detector):
     """Scores scam wording, phone numbers and suspicious links together."""
 
     name: ClassVar[str] = "scams"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
 
     def __init__(self, links: LinkFinder | None = None) -> None:
         self._phrases = PhraseMatcher(load_phrase_rules("scams.yaml", policies=[POLICY]))
@@ -82,6 +85,8 @@ class ScamDetector(Detector):
         if not best and not links:
             return []
         logit = _BIAS + sum(_WEIGHTS[kind] * strength for kind, (strength, _) in best.items())
+        if "lure" in best and ("payment" in best or "credential" in best):
+            logit += _LURE_WITH_ASK
         notes = [f"lure={best['lure'][1]}"] if "lure" in best else []
         notes += [f"ask={k}" for k in ("credential", "payment") if k in best]
         notes += [k for k in ("contact", "urgency", "advisory") if k in best]

@@ -46,6 +46,15 @@ _NEGATION = re.compile(
         r"cannot|can't|nahi|nahin|nai|mat|mt)\b|n't\b|نہیں|\bنہ\b|\bمت\b"
     )
 )
+_CONSEQUENT = re.compile(
+    tolerant(
+        r"\b(?:warna|varna|werna|otherwise|or else|(?:nahi|nahin|nai|nhi) (?:to|toh|tou))\b|ورنہ|نہیں تو"
+    )
+)
+"""Words that open the consequence of an unmet demand: what follows is the threat itself."""
+_IF = re.compile(tolerant(r"\b(?:agar|agr|if)\b|اگر"))
+_THEN = re.compile(tolerant(r"\b(?:to|toh|tou|then)\b|\bتو\b|,|،"))
+"""After an "if" earlier in the text, where its condition ends."""
 _SELF_OBJECT = re.compile(
     tolerant(r"\b(?:mujhe|mujhko|mujh ko|mje|mujhay|hamein|humein|hume|hamen|hmein)\b|مجھے|ہمیں")
 )
@@ -115,7 +124,7 @@ class ThreatDetector(Detector):
     """Threats, incitement, extremist praise and calls to criminal violence."""
 
     name: ClassVar[str] = "threats"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
 
     def __init__(self) -> None:
         phrases = load_phrase_file("threats.yaml", policies=POLICIES)
@@ -125,7 +134,7 @@ class ThreatDetector(Detector):
         m = phrases.macros
         places = {"ru": "|ghar|gharon|ghr|dukan\\w*|basti", "ur": "|گھر|گھروں|دکان"}
         targets = {
-            kind + suffix: re.compile(tolerant(f"(?P<t>{m[macro]}{extra})(?:\\s+\\S+){{0,3}}?\\s*$"))
+            kind + suffix: re.compile(tolerant(f"(?<!\\w)(?P<t>{m[macro]}{extra})(?:\\s+\\S+){{0,3}}?\\s*$"))
             for kind, macro in (("ru", "RU_TARGET"), ("ur", "UR_TARGET"))
             for suffix, extra in (("", ""), ("-place", places[kind]))
         }
@@ -200,7 +209,7 @@ class ThreatDetector(Detector):
         if _SELF_OBJECT.search(text, max(0, verb_start - 25), verb_start):
             return None
         if "negation-ok" not in rule.tags:
-            window = text[max(0, verb_start - 25) : verb_start]
+            window = _after_condition(text, match.start(), verb_start)
             if _NEGATION.search(window) and not re.search(r"[.!?؟۔]", window[-12:]):
                 return None
         untargeted = self._untargeted[rule.id]
@@ -238,6 +247,24 @@ class _Context:
         if self.joke and ("explicit" in rule.tags or "ambiguous" in rule.tags):
             score *= 0.75
         return score
+
+
+def _after_condition(text: str, match_start: int, verb_start: int) -> str:
+    """The few words before the verb in which a negation would negate the threat.
+
+    A negation in a condition does not negate the threat that follows it: "paise do nahi to ...",
+    "agar meri baat nahi mani to ...", "if you don't stop I will kill you". The window starts after
+    the last "warna"/"or else", and, when an "if" came earlier, after the end of its condition
+    (a "to"/"then"/comma, or the start of a match that begins with its own subject: "I will")."""
+    cut = max(0, verb_start - 25)
+    for found in _CONSEQUENT.finditer(text, cut, verb_start):
+        cut = found.end()
+    if _IF.search(text, 0, verb_start):
+        for found in _THEN.finditer(text, cut, verb_start):
+            cut = found.end()
+        if cut < match_start < verb_start:
+            cut = match_start
+    return text[cut:verb_start]
 
 
 def _word_before(text: str, pos: int) -> str:
