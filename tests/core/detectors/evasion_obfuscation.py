@@ -7,6 +7,7 @@ is what evasion looks like (`k.i.l.l`, `fսck`, `کـتـے`). A kind applies to
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 _LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "$", "t": "7"}
@@ -136,6 +137,21 @@ def fullwidth(target: str, seed: int) -> str | None:
     return "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in target)
 
 
+_SMALL_CAPITALS = {
+    unicodedata.name(chr(c))[-1].lower(): chr(c)
+    for c in range(0x0250, 0x1D2C)
+    if unicodedata.name(chr(c), "").startswith("LATIN LETTER SMALL CAPITAL ")
+    and len(unicodedata.name(chr(c))) == len("LATIN LETTER SMALL CAPITAL X")
+}
+
+
+def small_caps(target: str, seed: int) -> str | None:
+    """ "Fancy text" small capitals (ᴋɪʟʟ): letters without a small capital stay as they are."""
+    if is_urdu(target):
+        return None
+    return "".join(_SMALL_CAPITALS.get(ch.lower(), ch) for ch in target)
+
+
 KINDS: dict[str, Callable[[str, int], str | None]] = {
     "leet": leet,
     "separators": separators,
@@ -147,6 +163,7 @@ KINDS: dict[str, Callable[[str, int], str | None]] = {
     "arabic_letters": arabic_letters,
     "tatweel": tatweel,
     "fullwidth": fullwidth,
+    "small_caps": small_caps,
 }
 """Every obfuscation kind by name."""
 

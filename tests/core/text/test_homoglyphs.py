@@ -28,6 +28,9 @@ def test_map_targets_are_ascii_and_never_arabic() -> None:
         ("ο", "o"),  # Greek omicron
         ("ı", "i"),  # dotless i
         ("𝐟", "f"),  # mathematical bold
+        ("ᴋ", "k"),  # small capital K ("fancy text"), from its Unicode name
+        ("ʀ", "r"),  # small capital R
+        ("ғ", "f"),  # Cyrillic ghe with stroke, used as a small capital F
     ],
 )
 def test_known_lookalikes(char: str, target: str) -> None:

@@ -13,6 +13,7 @@ never folded to Latin.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -59,7 +60,28 @@ def build_homoglyph_map(confusables: Mapping[str, Sequence[Mapping[str, str]]]) 
                 continue
             if ch not in best or _rank(key) < _rank(best[ch]):
                 best[ch] = key
+    for ch, letter in fancy_text_letters().items():
+        best.setdefault(ch, letter)
     return {ch: key.lower() for ch, key in sorted(best.items())}
+
+
+FANCY_EXTRA: Mapping[str, str] = {"ғ": "f"}
+"""Letters that "fancy text" generators use for a Latin one and the confusables data does not list:
+Cyrillic ghe with stroke as a small-capital F ("ᴋɪʟʟ ʏᴏᴜʀsᴇʟғ")."""
+
+
+def fancy_text_letters() -> dict[str, str]:
+    """Latin small capitals (`ᴋ`, `ʀ`, `ᴇ`, named "LATIN LETTER SMALL CAPITAL K" ...) -> `k`, `r`, `e`, from
+    the Unicode character names in `unicodedata`, plus `FANCY_EXTRA`. NFKC leaves small capitals alone."""
+    out = dict(FANCY_EXTRA)
+    for code in range(0x0250, 0xAB70):
+        ch = chr(code)
+        name = unicodedata.name(ch, "")
+        if name.startswith("LATIN LETTER SMALL CAPITAL ") and len(name) == len(
+            "LATIN LETTER SMALL CAPITAL X"
+        ):
+            out.setdefault(ch, name[-1].lower())
+    return out
 
 
 @cache
