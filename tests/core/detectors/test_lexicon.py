@@ -51,7 +51,7 @@ def _signals(detector: LexiconDetector, text: str) -> dict[str, Signal]:
 def test_detects_in_three_languages(detector: LexiconDetector, text: str, policy: str, evidence: str) -> None:
     signal = _signals(detector, text)[policy]
     assert [text[s.start : s.end] for s in signal.spans] == [evidence]
-    assert signal.detector == "lexicon" and signal.version == "1"
+    assert signal.detector == "lexicon" and signal.version == "2"
     assert 0.0 < signal.score <= 1.0 and signal.note
 
 
@@ -216,3 +216,26 @@ def test_light_pass_is_skipped_only_when_it_would_find_nothing() -> None:
 def test_light_matches_survive_the_skip(text: str) -> None:
     matcher = LexiconMatcher(load_lexicon())
     assert any(m.via == "light" for m in matcher.match(text)), text
+
+
+@pytest.mark.parametrize(
+    ("addressed", "unaddressed"),
+    [
+        ("تو کمینہ ہے", "لوگ اسے کمینہ کہتے ہیں"),  # Urdu: "you are a scoundrel" vs reported
+        ("tu kamina hai", "log usay kamina kehte hain"),  # Roman Urdu
+        ("تیری ماں رنڈی", "رنڈی"),  # Urdu: aimed at the reader's mother vs the word alone
+    ],
+)
+def test_an_insult_addressed_to_someone_scores_higher(
+    detector: LexiconDetector, addressed: str, unaddressed: str
+) -> None:
+    to_you = _signals(detector, addressed)["safety.harassment"]
+    about = _signals(detector, unaddressed)["safety.harassment"]
+    assert to_you.score > about.score
+    assert to_you.note.endswith(";addressed") and "addressed" not in about.note
+
+
+def test_a_harmless_word_is_not_raised_by_addressing(detector: LexiconDetector) -> None:
+    # "kutte" alone is a dog (score below 0.5): talking to someone about a dog stays low.
+    signal = _signals(detector, "tum kutte ko khana do").get("safety.harassment")
+    assert signal is None or (signal.score < 0.5 and "addressed" not in signal.note)

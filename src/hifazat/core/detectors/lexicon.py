@@ -8,6 +8,11 @@ already undone), on its letter-squeezed words and on Roman Urdu variant keys; se
 One signal per policy: the score is the strongest term's score, raised a little (noisy-or, at most
 +0.15) when several different terms of that policy occur; spans are the original-text ranges of
 every match, merged where they overlap; the note lists the matched terms.
+
+An insult written to someone ("تو کتے کی اولاد ہے", "tu kamina hai", "you bitch") is harassment
+more surely than the word alone, which may be quoted, reported or about a third party: a harassment
+term of score 0.5 or more is raised by `_ADDRESSED_BOOST` (at most to 0.95) when the text addresses
+a second person (`_SECOND_PERSON`), and the note says `addressed`.
 """
 
 from __future__ import annotations
@@ -23,6 +28,48 @@ from hifazat.core.text.normalise import NormalisedText
 
 _MAX_BOOST = 0.15
 _MAX_NOTE_TERMS = 5
+_ADDRESSED_BOOST = 0.15
+_ADDRESSED_MAX = 0.95
+_SECOND_PERSON = frozenset(
+    [
+        "you",
+        "u",
+        "ur",
+        "your",
+        "youre",
+        "ya",
+        "tu",
+        "tum",
+        "tujhe",
+        "tujhay",
+        "tjhe",
+        "tumhe",
+        "tumhein",
+        "tera",
+        "teri",
+        "tere",
+        "tumhara",
+        "tumhari",
+        "tumhare",
+        "abe",
+        "abey",
+        "oye",
+        "oy",
+        "تو",
+        "تم",
+        "تجھے",
+        "تمہیں",
+        "تیرا",
+        "تیری",
+        "تیرے",
+        "تمہارا",
+        "تمہاری",
+        "تمہارے",
+        "ابے",
+        "اوئے",
+    ]
+)
+"""Words by which a text addresses a second person (English, Roman Urdu, Urdu)."""
 
 
 @cache
@@ -64,7 +111,7 @@ class LexiconDetector(Detector):
     """Curated abuse terms in English, Urdu and Roman Urdu (see the module docstring)."""
 
     name: ClassVar[str] = "lexicon"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
 
     def __init__(self, matcher: LexiconMatcher | None = None) -> None:
         self.matcher = matcher or default_matcher()
@@ -104,17 +151,27 @@ class LexiconDetector(Detector):
                 spans: tuple[Span, ...] = (norm.to_original(*ranges.pop()),)
             else:
                 spans = merge_spans([norm.to_original(start, end) for start, end in sorted(ranges)])
+            score = combined_score(best.values())
+            note = "|".join(terms[:_MAX_NOTE_TERMS])
+            if policy == "safety.harassment" and 0.5 <= score < _ADDRESSED_MAX and _addressed(norm):
+                score = round(min(_ADDRESSED_MAX, score + _ADDRESSED_BOOST), 4)
+                note += ";addressed"
             out.append(
                 Signal(
                     policy=policy,
-                    score=combined_score(best.values()),
+                    score=score,
                     detector=self.name,
                     version=self.version,
                     spans=spans,
-                    note="|".join(terms[:_MAX_NOTE_TERMS]),
+                    note=note,
                 )
             )
         return out
+
+
+def _addressed(norm: NormalisedText) -> bool:
+    """True when the text addresses a second person (a word of `_SECOND_PERSON`)."""
+    return not _SECOND_PERSON.isdisjoint(norm.words())
 
 
 _VIA_RANK = {"exact": 2, "light": 1, "variant": 0}
