@@ -164,7 +164,11 @@ def register(app: typer.Typer) -> None:
             help="Also run the learned detector's embedding stage on items whose score is uncertain (slower).",
         ),
     ) -> None:
-        """Moderate a file. Re-run after an interruption, it resumes without duplicated or missing rows."""
+        """Moderate a file. Re-run after an interruption, it resumes without duplicated or missing rows.
+
+        Exit status: 0 when every row was moderated; 1 when the file was done but some rows could not be
+        read or checked (each is an error line in the output and on standard error); 2 when no row could be
+        moderated or the input or options are wrong."""
         with domain_errors():
             if lang not in SUMMARY:
                 raise InvalidInputError("--lang must be en or ur")
@@ -197,6 +201,8 @@ def register(app: typer.Typer) -> None:
             _summary(summary, errors, skipped=skipped, output=output, lang=lang)
             if errors and not summary:
                 raise typer.Exit(2)
+            if errors:
+                raise typer.Exit(1)
 
 
 def _count_rows(
