@@ -1,12 +1,16 @@
-"""How often the production engine flags ordinary Urdu: false alarms on text nobody should report.
+"""How often the production engine flags ordinary Urdu and Roman Urdu: false alarms on text nobody
+should report.
 
     python bench/urdu_false_alarms.py [--data PATH/TO/shared/datasets] [--json OUT]
 
-Two sets of plain Urdu-script sentences, neither seen in training:
+Three sets of plain sentences, none seen in training:
 - `news`: sentences of the half of the Bend the Truth articles that `hifazat train` keeps out of the
   threat head (`training.corpora.urdu_news(..., half=1)`);
 - `guides`: sentences of the Safety Centre's own Urdu guides, except the scams guide (it quotes scam
-  messages on purpose).
+  messages on purpose);
+- `roman_urdu`: `bench/data/ordinary_roman_ur_heldout.txt`, everyday Roman Urdu comments written for
+  Hifazat, many with words that are insults elsewhere ("mera kutta", "gadha gaari", "pagal kar diya");
+  kept apart from `training/data/ordinary_roman_ur.txt`, which the Roman Urdu heads learn from.
 
 Every sentence is checked as a separate item (no copy-paste linking between them). Reports the share
 of sentences per action and, for those not allowed, per policy. Quality, not speed: no timings.
@@ -28,6 +32,7 @@ from hifazat.training.corpora import urdu_news
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDES = ROOT / "src" / "hifazat" / "web" / "content" / "guides"
+ROMAN_URDU = ROOT / "bench" / "data" / "ordinary_roman_ur_heldout.txt"
 _SPLIT = re.compile(r"[۔؟!\n]+")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -42,6 +47,11 @@ def guide_sentences() -> list[str]:
             if 15 <= len(sentence) <= 200 and not _LATIN.search(sentence):
                 out.append(sentence)
     return out
+
+
+def roman_urdu_comments() -> list[str]:
+    lines = ROMAN_URDU.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def news_sentences(data_dir: Path) -> list[str]:
@@ -74,6 +84,7 @@ def main() -> None:
     result = {
         "news": measure(moderator, news_sentences(args.data)),
         "guides": measure(moderator, guide_sentences()),
+        "roman_urdu": measure(moderator, roman_urdu_comments()),
     }
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if args.json:

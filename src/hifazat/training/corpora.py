@@ -142,6 +142,22 @@ def ordinary_urdu() -> Corpus:
     return corpus
 
 
+ORDINARY_ROMAN_URDU = Path(__file__).parent / "data" / "ordinary_roman_ur.txt"
+
+
+def ordinary_roman_urdu() -> Corpus:
+    """Hand-written ordinary Roman Urdu comments (`data/ordinary_roman_ur.txt`): never abusive.
+
+    Labelled like RUHSOLD's normal tweets (`coarse` and `fine` both "1")."""
+    lines = ORDINARY_ROMAN_URDU.read_text(encoding="utf-8").splitlines()
+    examples = [
+        Example(t.strip(), {"coarse": "1", "fine": "1"}) for t in lines if t.strip() and not t.startswith("#")
+    ]
+    corpus = Corpus("ordinary_roman_ur", "roman-ur", "Apache-2.0 (written for Hifazat)", examples)
+    corpus.files["hifazat:training/data/ordinary_roman_ur.txt"] = sha256(ORDINARY_ROMAN_URDU)
+    return corpus
+
+
 URDU_NEWS = "bend_the_truth_urdu_fake_news/train.dedup_vs_test.csv"
 
 
@@ -249,6 +265,7 @@ def load_corpora(data_dir: Path) -> dict[str, Corpus]:
         urdu_news(data_dir, half=0),
     )
     out["ordinary_ur"] = ordinary_urdu()
+    out["ordinary_roman_ur"] = ordinary_roman_urdu()
     rel = "hasoc2019_en_hi/hindi_dataset.dedup_vs_test.tsv"
     add(
         "hasoc_hi",

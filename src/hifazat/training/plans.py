@@ -188,16 +188,28 @@ ENGLISH = LanguageRecipe(
     min_df=3,
 )
 
+
+def _ruhsold_or_ordinary(column: str) -> LabelFn:
+    """RUHSOLD's label, and "1" (normal) for the hand-written ordinary Roman Urdu comments."""
+
+    def label(corpus: str, ex: Example) -> str | None:
+        if corpus in ("ruhsold", "ordinary_roman_ur"):
+            return ex.labels[column] or None
+        return None
+
+    return label
+
+
 ROMAN_URDU = LanguageRecipe(
     "roman-ur",
-    ("ruhsold",),
+    ("ruhsold", "ordinary_roman_ur"),
     (
         HeadRecipe(
             "abusive",
             "binary",
             ("1", "0"),
-            _only("ruhsold", "coarse"),
-            "RUHSOLD abusive (0) vs normal (1), NB-LR",
+            _ruhsold_or_ordinary("coarse"),
+            "RUHSOLD abusive (0) vs normal (1) and ordinary comments (normal), NB-LR",
             method="nblr",
             C=32.0,
         ),
@@ -205,8 +217,8 @@ ROMAN_URDU = LanguageRecipe(
             "ruhsold",
             "multiclass",
             ("0", "1", "2", "3", "4"),
-            _only("ruhsold", "fine"),
-            "RUHSOLD 5 classes",
+            _ruhsold_or_ordinary("fine"),
+            "RUHSOLD 5 classes and ordinary comments (normal)",
             C=10.0,
             class_weight="balanced",
         ),
