@@ -40,7 +40,6 @@ KNOWN_GAPS: dict[str, str] = {
     "پی ٹی اے: آپ کی سم مشکوک": "scam detector scope (PTA SIM-block lure with a link)",
     "HEC degree verification se baat": "scam detector scope (code request without the word OTP)",
     "Bina documents 50 hazar ka qarz": "scam detector scope (scores 0.31, below review)",
-    "Crypto group mein 50 hazar lagao": "scam detector scope (doubling scheme)",
     "ہمارے کرپٹو گروپ میں 50 ہزار": "scam detector scope (doubling scheme)",
     "Is larki ka number 0300-xxxxxxx": "doxxing with a masked number; pii detector scope",
     "اس لڑکی کا نمبر 0300-xxxxxxx": "doxxing with a masked number; pii detector scope",

@@ -192,6 +192,45 @@ SCAM_MESSAGES += [
         "registration fee sirf 1000 jazzcash",
     ),
     ("whatsapp pe rabta karein 0300-1234567 loan 5 minute mein", 0.8, "loan 5 minute mein"),  # ru
+    (  # ru: PTA robocall (research notes 3.4)
+        "PTA ki taraf se call hai, aap ke CNIC pe shikayat hai, 2 ghante mein tamam SIMs block ho jayengi, 9 dabayein",
+        0.85,
+        "PTA ki taraf se",
+    ),
+    (  # ru: "army officer" extortion (3.9)
+        "Main Pakistan Army ka major bol raha hoon, aap ke khilaf case hai, foran 50000 jama karwayein warna "
+        "giraftari hogi",
+        0.85,
+        "50000 jama karwayein",
+    ),
+    ("Sorry ghalti se code aap ke number par chala gaya, please bhej dein", 0.85, "chala gaya"),  # ru: 3.5
+    (
+        "Bhai emergency hai, 15000 bhej do kal wapas kar dunga, naye number se message kar raha hoon",
+        0.85,
+        "15000 bhej do",
+    ),
+    ("Non custom iPhone 13 sirf 15000 mein, half advance easypaisa karein", 0.85, "Non custom"),  # ru: 3.6
+    (
+        "Qatar mein driver ki jobs, processing fee 4000 jama karwayein",
+        0.85,
+        "Qatar mein driver ki jobs",
+    ),  # 3.7
+    (
+        "Binance pe register karo aur hamare app mein invest karo, rozana 5% profit",
+        0.85,
+        "invest karo",
+    ),  # 3.8
+    ("One Queen One Life: 3.5 lakh lagao, 6 mahine mein 18 lakh pao", 0.85, "5 lakh lagao"),  # ru: 3.8
+    (  # ru: bank impersonation with a number
+        "State Bank ne aap ka ATM card block kar diya hai, is number pe call karein 0345-1122334",
+        0.9,
+        "0345-1122334",
+    ),
+    (
+        "بی آئی ایس پی کی طرف سے آپ کو 25000 روپے منظور ہوئے ہیں، اس نمبر پر رابطہ کریں 03001234567",
+        0.9,
+        "03001234567",
+    ),
 ]
 
 NOT_SCAMS = [
@@ -214,6 +253,13 @@ NOT_SCAMS = [
     "Dubai mein naukri mil gayi alhamdulillah, medical ho gaya",  # good news, no ask
     "bhai 500 bhejo aur 5 mint mein wapas le lo",  # money between friends, no prize
     "خالہ کو 20 ہزار بھیج دو، علاج کے لیے چاہیے",  # family money, no lure
+    "ghalti se code share ho gaya, ab kya karun?",  # a victim asking for help
+    "PTA ki taraf se advisory: apna OTP kisi ko na batayein",  # a real advisory
+    "State Bank ne aaj interest rate kam kar diya",  # news
+    "Mutual fund mein invest karo, lamba sochein",  # advice, no bait
+    "non custom phone lena theek hai? PTA tax kitna hai",  # a question
+    "Emergency hai, blood chahiye O negative, Jinnah hospital, rabta karein 0300-1234567",  # blood appeal
+    "Loan app se qarz liya tha, ab wo meri tasveerein contacts ko bhej rahe hain, kya karun?",  # a victim
 ]
 
 

@@ -33,6 +33,7 @@ _WEIGHTS: Mapping[str, float] = {
     "payment": 2.4,
     "contact": 1.3,
     "urgency": 1.0,
+    "authority": 1.2,
     "phone": 1.0,
     "advisory": -4.5,
 }
@@ -40,6 +41,9 @@ _WEIGHTS: Mapping[str, float] = {
 _LURE_WITH_ASK = 0.8
 """Extra log-odds when a bait comes with a payment or credential ask: that pair is the scam itself
 (advance-fee fraud), more than the sum of its parts."""
+_LURE_WITH_NUMBER = 0.5
+"""Extra log-odds when a bait comes with "call / WhatsApp this number" and a number: the prize and
+income-support messages of the advisories (real BISP messages come only from 8171 and never ask)."""
 
 _LINK_WEIGHTS: Mapping[LinkKind, float] = {
     "homoglyph": 5.5,
@@ -89,10 +93,12 @@ class ScamDetector(Detector):
             logit += _LURE_WITH_ASK
         notes = [f"lure={best['lure'][1]}"] if "lure" in best else []
         notes += [f"ask={k}" for k in ("credential", "payment") if k in best]
-        notes += [k for k in ("contact", "urgency", "advisory") if k in best]
+        notes += [k for k in ("authority", "contact", "urgency", "advisory") if k in best]
         phones = find_phones(item.text) if best.keys() - {"advisory"} or links else []
         if phones:
             logit += _WEIGHTS["phone"]
+            if "lure" in best and "contact" in best:
+                logit += _LURE_WITH_NUMBER
             notes.append("phone")
             spans += [Span(p.start, p.end) for p in phones]
         if links:
