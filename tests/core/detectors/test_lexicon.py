@@ -239,3 +239,19 @@ def test_a_harmless_word_is_not_raised_by_addressing(detector: LexiconDetector) 
     # "kutte" alone is a dog (score below 0.5): talking to someone about a dog stays low.
     signal = _signals(detector, "tum kutte ko khana do").get("safety.harassment")
     assert signal is None or (signal.score < 0.5 and "addressed" not in signal.note)
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("موٹی بھینس، پہلے وزن کم کر", "موٹی بھینس"),  # ur: body shaming
+        ("شکل دیکھی ہے اپنی؟ کالی کلوٹی", "شکل دیکھی ہے اپنی"),  # ur: looks and colour
+        ("teri aukaat kya hai", "teri aukaat"),  # ru: put-down
+    ],
+)
+def test_body_shaming_and_put_downs_are_harassment(
+    detector: LexiconDetector, text: str, evidence: str
+) -> None:
+    signal = _signals(detector, text)["safety.harassment"]
+    assert signal.score >= 0.6
+    assert evidence in [text[s.start : s.end] for s in signal.spans]

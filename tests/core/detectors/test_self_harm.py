@@ -107,6 +107,8 @@ def test_intent_outscores_a_mention(detector: SelfHarmDetector) -> None:
         ("go kill yourself", "go kill yourself"),  # en
         ("khudkushi kar lo tum", "khudkushi kar lo"),  # ru
         ("خودکشی کر لو", "خودکشی کر لو"),  # ur
+        ("تم خود کشی کیوں نہیں کر لیتی", "خود کشی کیوں نہیں کر لیتی"),  # ur: "why don't you", feminine
+        ("مر جاؤ تم", "مر جاؤ تم"),  # ur: "die, you"
     ],
 )
 def test_telling_someone_else_to_do_it_is_harassment(
