@@ -65,7 +65,10 @@ def main() -> None:
     )
     parser.add_argument("--write", action="store_true", help="rewrite the packaged calibration")
     parser.add_argument("--target", type=float, default=0.97, help="precision the thresholds aim for")
-    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation of the pair models")
+    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation of the model")
+    parser.add_argument(
+        "--recall-floor", type=float, default=0.85, help="thresholds never lower dev recall below this"
+    )
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     args = parser.parse_args()
     claims = _jsonl(DATA / "claims.jsonl")
@@ -88,8 +91,11 @@ def main() -> None:
     dev_gold = {i: p["lang"] for i, p in enumerate(dev) if p.get("claim")}
     test_gold = {i: p["lang"] for i, p in enumerate(test) if p.get("claim")}
     test2_gold = {i: p["lang"] for i, p in enumerate(test2) if p.get("claim")}
-    dev_report = cross_validate(dev_rows, dev_gold, target=args.target, c=args.c)
-    calibration = calibrate(dev_rows, dev_gold, embedder=embedder.name, target=args.target, c=args.c)
+    floor = args.recall_floor
+    dev_report = cross_validate(dev_rows, dev_gold, target=args.target, c=args.c, recall_floor=floor)
+    calibration = calibrate(
+        dev_rows, dev_gold, embedder=embedder.name, target=args.target, c=args.c, recall_floor=floor
+    )
     test_report = held_out(calibration, test_rows, test_gold)
     test2_report = held_out(calibration, test2_rows, test2_gold)
     summary: dict[str, Any] = {
