@@ -145,7 +145,7 @@ def _fit(rows: Sequence[Row], c: float) -> dict[Pair, PairModel]:
     )
     y = np.array([r.correct for r in rows])
     model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
-    n = len(FEATURES)
+    n = len(rows[0].features)
     coef = tuple(float(v) for v in model.coef_[0][:n])
     return {
         pair: PairModel(
