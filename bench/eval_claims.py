@@ -64,8 +64,8 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--write", action="store_true", help="rewrite the packaged calibration")
-    parser.add_argument("--target", type=float, default=0.97, help="precision the thresholds aim for")
-    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation of the model")
+    parser.add_argument("--target", type=float, default=0.98, help="precision the thresholds aim for")
+    parser.add_argument("--c", type=float, default=3.0, help="inverse regularisation of the model")
     parser.add_argument(
         "--recall-floor", type=float, default=0.85, help="thresholds never lower dev recall below this"
     )
