@@ -66,6 +66,7 @@ def test_import_claimreview_reports_created_and_problems(client: TestClient) -> 
     assert (
         body["problems"][0]["position"] == 2 and "claimReviewed is missing" in body["problems"][0]["message"]
     )
+    assert "claimReviewed (دعویٰ) موجود نہیں" in body["problems"][0]["message_ur"]
     again = client.post(
         "/v1/factchecks", content=json.dumps(FEED[:1]), headers={"content-type": "application/json"}
     )

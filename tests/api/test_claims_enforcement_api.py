@@ -10,13 +10,14 @@ from apikit import Api, build_api
 
 CSV = (
     "claim,rating,organisation,url,language\n"
-    "Polio drops make children infertile,False,Test Fact Check,https://fc.example/polio,en\n"
+    "The polio vaccine contains pork gelatin and is haram,False,Test Fact Check,https://fc.example/polio,en\n"
     "The 5000 rupee note will be withdrawn next month,False,Test Fact Check,https://fc.example/note,en\n"
 )
+# Close repeats, which the matcher is sure of (>= AUTO_SCORE): looser ones go to a person instead.
 POSTS = {
-    "polio": "Polio drops make children infertile. Keep them away from your kids!",
-    "polio-ru": "polio ke qatre bachon ko banjh bana dete hain, mat pilao",
-    "note": "The 5000 rupee note will be withdrawn next month! Spend yours now.",
+    "polio": "The polio vaccine contains pork gelatin and is haram. Share this!",
+    "polio-ru": "polio vaccine mein suar ki charbi hai, ye haram hai",
+    "note": "The 5000 rupee note will be withdrawn next month!",
     "note-ru": "5000 ka note agle mahine band ho raha hai, jaldi kharch karo",
     "recipe": "What a lovely recipe, I will try it this weekend",
 }

@@ -44,8 +44,9 @@ def test_import_then_match(data_dir: Path) -> None:
     assert f"{feed}:2: record 2: claimReviewed is missing" in err
     code, out, _ = run("factchecks", "import", str(feed), "--json")
     assert json.loads(out)["unchanged"] == 1
-    code, out, _ = run("factchecks", "import", str(feed), "--ui", "ur")
+    code, out, err = run("factchecks", "import", str(feed), "--ui", "ur")
     assert "0 نئے، 0 تبدیل شدہ، 1 پہلے سے محفوظ" in out
+    assert f"{feed}:2: ریکارڈ 2: claimReviewed (دعویٰ) موجود نہیں یا خالی ہے" in err
     code, out, _ = run("claims", "match", "5000 ka note agle mahine band ho raha hai", "--json")
     assert code == 0 and json.loads(out)["matches"][0]["url"] == "https://f.example.pk/note"
     code, out, _ = run("claims", "match", "5000 ka note agle mahine band ho raha hai", "--ui", "ur")

@@ -62,7 +62,12 @@ def test_import_keeps_good_records_and_reports_bad_ones_with_positions(db: Datab
     report = import_factchecks(db, source=json.dumps(feed), name="feed.json")
     assert report.created == 2
     assert report.to_dict()["problems"] == [
-        {"file": "feed.json", "position": 2, "message": "record 2: reviewRating is missing"}
+        {
+            "file": "feed.json",
+            "position": 2,
+            "message": "record 2: reviewRating is missing",
+            "message_ur": "ریکارڈ 2: reviewRating (درجہ بندی) موجود نہیں",
+        }
     ]
 
 

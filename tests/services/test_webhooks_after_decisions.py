@@ -42,7 +42,7 @@ def test_fact_check_and_cluster_decisions_are_sent_at_once(api: tuple[Api, Recei
     made, receiver = api
     headers = made.headers("service") | {"content-type": "text/csv"}
     assert made.client.post("/v1/factchecks", content=CSV, headers=headers).status_code == 200
-    text = "The 5000 rupee note will be withdrawn next month! Spend yours now."
+    text = "The 5000 rupee note will be withdrawn next month!"  # a close repeat: decided automatically
     for cid in ("n1", "n2"):
         assert (
             made.post("/v1/content", "service", {"id": cid, "kind": "caption", "text": text}).status_code

@@ -72,7 +72,7 @@ def import_command(
             console.print(summary[ui], highlight=False)
             skipped = {"en": "skipped", "ur": "چھوڑ دیا گیا"}[ui]
             for problem in report.problems:
-                stderr.print(f"[yellow]{skipped}[/] {problem}", highlight=False, soft_wrap=True)
+                stderr.print(f"[yellow]{skipped}[/] {problem.text(ui)}", highlight=False, soft_wrap=True)
         if report.problems:
             raise typer.Exit(1)
 

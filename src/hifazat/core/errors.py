@@ -52,9 +52,16 @@ class Located:
     file: str
     line: int
     message: str
+    message_ur: str = ""
+    """The message in Urdu, where the loader gives one."""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
+
+    def text(self, lang: str) -> str:
+        """`file:line: message` in `lang` (en or ur; English when no Urdu message was given)."""
+        message = self.message_ur if lang == "ur" and self.message_ur else self.message
+        return f"{self.file}:{self.line}: {message}"
 
 
 class ValidationFailedError(HifazatError):

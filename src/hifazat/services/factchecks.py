@@ -47,7 +47,15 @@ class ImportReport:
             "created": self.created,
             "updated": self.updated,
             "unchanged": self.unchanged,
-            "problems": [{"file": p.file, "position": p.line, "message": p.message} for p in self.problems],
+            "problems": [
+                {
+                    "file": p.file,
+                    "position": p.line,
+                    "message": p.message,
+                    "message_ur": p.message_ur or p.message,
+                }
+                for p in self.problems
+            ],
         }
 
 

@@ -145,6 +145,22 @@ def test_csv_rows_and_problems_by_line() -> None:
     ]
 
 
+def test_every_problem_is_also_told_in_urdu() -> None:
+    csv_problems = parse_factcheck_csv(CSV, name="checks.csv").problems
+    bad_language = (
+        'claim,rating,organisation,url,language\n"Dam will burst",False,Geo,https://f.example.pk/5,xx\n'
+    )
+    json_problems = parse_claimreview_json('[{"@type": "ClaimReview"}, 7, {"@type": "Review"}]').problems
+    problems = [*csv_problems, *parse_factcheck_csv(bad_language).problems, *json_problems]
+    assert len(problems) == 7
+    for problem in problems:
+        assert problem.message_ur and problem.message_ur != problem.message
+        assert any("\u0600" <= ch <= "\u06ff" for ch in problem.message_ur), problem
+        assert problem.text("ur").endswith(problem.message_ur)
+        assert problem.text("en") == str(problem)
+    assert "Wibble" in csv_problems[1].message_ur  # the offending value is quoted in both languages
+
+
 @pytest.mark.parametrize(
     ("source", "message"),
     [

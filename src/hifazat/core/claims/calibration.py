@@ -2,7 +2,8 @@
 
 Raw cosine means different things for different language pairs (English-English matches score
 higher than English-Roman Urdu ones), so each (post language, claim language) pair has its own
-standardisation, weights and abstain threshold. The packaged `calibration.json` is fitted on the
+standardisation, intercept and abstain threshold; the feature weights are fitted once over all
+pairs (`evaluation._fit`) and repeated in each pair's model. The packaged `calibration.json` is fitted on the
 dev evaluation set in `tests/data/claims/posts.jsonl` by `bench/eval_claims.py`, thresholds chosen by
 cross-validation for precision first.
 """
@@ -17,9 +18,11 @@ from typing import Any
 
 from hifazat.core.claims.model import CLAIM_LANGUAGES, ClaimLanguage
 
-FEATURES = ("cosine", "margin", "lexical_claim", "lexical_post")
+FEATURES = ("cosine", "margin", "lexical_claim", "lexical_post", "refutes", "negates")
 """Cosine to the claim; lead over the best other claim in that language; share of the claim's
-content words in the post; share of the post's content words in the claim."""
+content words in the post; share of the post's content words in the claim; the post refutes
+(calls something false, a rumour, fake...) where the claim does not; the post negates where the
+claim does not (`refutation.py`)."""
 
 Pair = tuple[ClaimLanguage, ClaimLanguage]
 

@@ -70,7 +70,23 @@ def _date(value: str) -> date | None:
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
-        raise InvalidInputError(f"date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise InvalidInputError(
+            f"date {value!r} is not an ISO date (YYYY-MM-DD)",
+            message_ur=f"تاریخ {value!r} درست تاریخ (YYYY-MM-DD) نہیں",
+        ) from None
+
+
+def _unreadable_rating(value: object) -> InvalidInputError:
+    return InvalidInputError(
+        f"rating {value!r} cannot be read",
+        hint="use false, misleading, missing context, unproven or true",
+        message_ur=f"درجہ بندی {value!r} سمجھ نہیں آئی (false، misleading، missing context، unproven یا true لکھیں)",
+    )
+
+
+def _urdu(exc: HifazatError) -> str:
+    """The Urdu message of a problem (the English one where none was given)."""
+    return exc.message_ur or str(exc)
 
 
 def _language(value: str, claim: str) -> ClaimLanguage:
@@ -79,8 +95,11 @@ def _language(value: str, claim: str) -> ClaimLanguage:
 
 def _url(value: str) -> str:
     if not value.startswith(("https://", "http://")):
+        if not value:
+            raise InvalidInputError("url is missing", message_ur="url (فیکٹ چیک کا لنک) موجود نہیں")
         raise InvalidInputError(
-            f"url {value!r} must start with https:// or http://" if value else "url is missing"
+            f"url {value!r} must start with https:// or http://",
+            message_ur=f"url {value!r} کو https:// یا http:// سے شروع ہونا چاہیے",
         )
     return value
 
@@ -90,13 +109,18 @@ def factcheck_from_claimreview(obj: Mapping[str, Any]) -> FactCheck:
     kind = obj.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
     if "ClaimReview" not in kinds:
-        raise InvalidInputError(f"@type is {kind!r}, expected 'ClaimReview'")
+        raise InvalidInputError(
+            f"@type is {kind!r}, expected 'ClaimReview'",
+            message_ur=f"@type کی قدر {kind!r} ہے، 'ClaimReview' ہونی چاہیے",
+        )
     claim = _text(obj.get("claimReviewed"))
     if not claim:
-        raise InvalidInputError("claimReviewed is missing or empty")
+        raise InvalidInputError(
+            "claimReviewed is missing or empty", message_ur="claimReviewed (دعویٰ) موجود نہیں یا خالی ہے"
+        )
     review = obj.get("reviewRating")
     if not isinstance(review, Mapping):
-        raise InvalidInputError("reviewRating is missing")
+        raise InvalidInputError("reviewRating is missing", message_ur="reviewRating (درجہ بندی) موجود نہیں")
     wording = _text(review.get("alternateName"))
     rating = normalise_rating(
         wording,
@@ -105,13 +129,13 @@ def factcheck_from_claimreview(obj: Mapping[str, Any]) -> FactCheck:
         worst=_number(review.get("worstRating")),
     )
     if rating is None:
-        raise InvalidInputError(
-            f"rating {wording or review.get('ratingValue')!r} cannot be read",
-            hint="use false, misleading, missing context, unproven or true",
-        )
+        raise _unreadable_rating(wording or review.get("ratingValue"))
     organisation = _text(obj.get("author")) or _text(review.get("author"))
     if not organisation:
-        raise InvalidInputError("author (the fact-checking organisation) is missing")
+        raise InvalidInputError(
+            "author (the fact-checking organisation) is missing",
+            message_ur="author (فیکٹ چیک کرنے والا ادارہ) موجود نہیں",
+        )
     item = obj.get("itemReviewed")
     language_hint = _text(obj.get("inLanguage"))
     if not language_hint and isinstance(item, Mapping):
@@ -141,16 +165,32 @@ def parse_claimreview_json(source: str, *, name: str = "<json>") -> ParseResult:
     try:
         document = json.loads(source)
     except json.JSONDecodeError as exc:
-        result.problems.append(Located(name, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})"))
+        result.problems.append(
+            Located(
+                name,
+                exc.lineno,
+                f"not valid JSON: {exc.msg} (column {exc.colno})",
+                f"درست JSON نہیں: {exc.msg} (کالم {exc.colno})",
+            )
+        )
         return result
     for number, record in enumerate(_records(document), start=1):
         if not isinstance(record, Mapping):
-            result.problems.append(Located(name, number, f"record {number}: expected a JSON object"))
+            result.problems.append(
+                Located(
+                    name,
+                    number,
+                    f"record {number}: expected a JSON object",
+                    f"ریکارڈ {number}: JSON آبجیکٹ ہونا چاہیے",
+                )
+            )
             continue
         try:
             result.factchecks.append(factcheck_from_claimreview(record))
         except HifazatError as exc:
-            result.problems.append(Located(name, number, f"record {number}: {exc}"))
+            result.problems.append(
+                Located(name, number, f"record {number}: {exc}", f"ریکارڈ {number}: {_urdu(exc)}")
+            )
     return result
 
 
@@ -161,7 +201,14 @@ def parse_factcheck_csv(source: str, *, name: str = "<csv>") -> ParseResult:
     try:
         header = next(reader)
     except StopIteration:
-        result.problems.append(Located(name, 1, "the file is empty; expected a header line"))
+        result.problems.append(
+            Located(
+                name,
+                1,
+                "the file is empty; expected a header line",
+                "فائل خالی ہے؛ پہلی لائن میں کالموں کے نام ہونے چاہییں",
+            )
+        )
         return result
     folded = [h.strip().casefold().replace(" ", "_") for h in header]
     index: dict[str, int] = {}
@@ -173,7 +220,10 @@ def parse_factcheck_csv(source: str, *, name: str = "<csv>") -> ParseResult:
     if missing:
         result.problems.append(
             Located(
-                name, 1, f"header lacks column(s) {', '.join(missing)}; expected {', '.join(CSV_COLUMNS)}"
+                name,
+                1,
+                f"header lacks column(s) {', '.join(missing)}; expected {', '.join(CSV_COLUMNS)}",
+                f"کالموں کے ناموں میں {'، '.join(missing)} نہیں؛ متوقع کالم: {'، '.join(CSV_COLUMNS)}",
             )
         )
         return result
@@ -182,7 +232,14 @@ def parse_factcheck_csv(source: str, *, name: str = "<csv>") -> ParseResult:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header):
-            result.problems.append(Located(name, line, f"{len(row)} field(s), the header has {len(header)}"))
+            result.problems.append(
+                Located(
+                    name,
+                    line,
+                    f"{len(row)} field(s), the header has {len(header)}",
+                    f"{len(row)} خانے، جبکہ کالم {len(header)} ہیں",
+                )
+            )
             continue
 
         def get(column: str, row: list[str] = row) -> str:
@@ -191,17 +248,16 @@ def parse_factcheck_csv(source: str, *, name: str = "<csv>") -> ParseResult:
         try:
             claim = get("claim")
             if not claim:
-                raise InvalidInputError("claim is empty")
+                raise InvalidInputError("claim is empty", message_ur="claim (دعویٰ) خالی ہے")
             wording = get("rating")
             rating = normalise_rating(wording)
             if rating is None:
-                raise InvalidInputError(
-                    f"rating {wording!r} cannot be read",
-                    hint="use false, misleading, missing context, unproven or true",
-                )
+                raise _unreadable_rating(wording)
             organisation = get("organisation")
             if not organisation:
-                raise InvalidInputError("organisation is empty")
+                raise InvalidInputError(
+                    "organisation is empty", message_ur="organisation (فیکٹ چیک کرنے والا ادارہ) خالی ہے"
+                )
             result.factchecks.append(
                 FactCheck(
                     claim=" ".join(claim.split()),
@@ -214,7 +270,7 @@ def parse_factcheck_csv(source: str, *, name: str = "<csv>") -> ParseResult:
                 )
             )
         except HifazatError as exc:
-            result.problems.append(Located(name, line, str(exc)))
+            result.problems.append(Located(name, line, str(exc), _urdu(exc)))
     return result
 
 

@@ -102,22 +102,61 @@ def choose_threshold(rows: Sequence[Row], probs: Sequence[float], positives: int
     return chosen
 
 
-def _fit(rows: Sequence[Row], c: float) -> PairModel:
+def _standardisation(rows: Sequence[Row]) -> dict[Pair, tuple[np.ndarray, np.ndarray]]:
+    """Per language pair: mean and scale of each feature (raw cosine means different things per pair)."""
+    out: dict[Pair, tuple[np.ndarray, np.ndarray]] = {}
+    for pair in sorted({r.pair for r in rows}):
+        x = np.array([r.features for r in rows if r.pair == pair], dtype=np.float64)
+        scale = x.std(axis=0)
+        scale[scale < 1e-6] = 1.0
+        out[pair] = (x.mean(axis=0), scale)
+    return out
+
+
+def recall_threshold(rows: Sequence[Row], probs: Sequence[float], positives: int, recall: float) -> float:
+    """The highest threshold at which at least `recall` of the positives are returned."""
+    correct = 0
+    for prob, ok in sorted(zip(probs, (r.correct for r in rows), strict=True), key=lambda x: -x[0]):
+        correct += ok
+        if ok and correct >= recall * positives:
+            return prob
+    return 0.0
+
+
+def _fit(rows: Sequence[Row], c: float) -> dict[Pair, PairModel]:
+    """One logistic model over all pairs on features standardised within each pair.
+
+    The weights are shared (what a refuting word or a lexical overlap is worth does not depend on
+    the languages, and nine pairs give nine times the examples); each pair keeps its own
+    standardisation, its own intercept (a one-hot column per pair) and, later, its own threshold.
+    """
     from sklearn.linear_model import LogisticRegression
 
-    x = np.array([r.features for r in rows], dtype=np.float64)
-    y = np.array([r.correct for r in rows])
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-6] = 1.0
-    model = LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y)
-    return PairModel(
-        tuple(float(v) for v in mean),
-        tuple(float(v) for v in scale),
-        tuple(float(v) for v in model.coef_[0]),
-        float(model.intercept_[0]),
-        0.5,
+    norms = _standardisation(rows)
+    pairs = sorted(norms)
+    x = np.array(
+        [
+            [
+                *((np.array(r.features) - norms[r.pair][0]) / norms[r.pair][1]),
+                *(float(r.pair == p) for p in pairs),
+            ]
+            for r in rows
+        ]
     )
+    y = np.array([r.correct for r in rows])
+    model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
+    n = len(rows[0].features)
+    coef = tuple(float(v) for v in model.coef_[0][:n])
+    return {
+        pair: PairModel(
+            tuple(float(v) for v in mean),
+            tuple(float(v) for v in scale),
+            coef,
+            float(model.intercept_[0] + model.coef_[0][n + pairs.index(pair)]),
+            0.5,
+        )
+        for pair, (mean, scale) in norms.items()
+    }
 
 
 def _folds(groups: Iterable[str], k: int, seed: int) -> dict[str, int]:
@@ -131,7 +170,7 @@ def _positives(rows: Sequence[Row], gold_posts: Mapping[int, ClaimLanguage]) -> 
     return sum(1 for language in gold_posts.values() if language in languages)
 
 
-def fit_pair(
+def fit_models(
     rows: Sequence[Row],
     gold_posts: Mapping[int, ClaimLanguage],
     *,
@@ -139,19 +178,33 @@ def fit_pair(
     c: float,
     k: int,
     seed: int,
-) -> PairModel:
-    """A pair model fitted on `rows`, its threshold picked on out-of-fold probabilities."""
+    recall_floor: float = 0.0,
+) -> dict[Pair, PairModel]:
+    """Pair models fitted on `rows`, each pair's threshold picked on out-of-fold probabilities.
+
+    The threshold is the lowest at which the out-of-fold matches are `target` precise, lowered if
+    needed so that at least `recall_floor` of the pair's posts (among `rows`) are found: with a few
+    dozen posts per pair one confident mistake can otherwise push a threshold to 1.
+    """
     fold = _folds((r.group for r in rows), k, seed)
     probs = [0.0] * len(rows)
     for f in range(k):
-        train = [r for r in rows if fold[r.group] != f]
-        model = _fit(train, c)
+        models = _fit([r for r in rows if fold[r.group] != f], c)
         for i, r in enumerate(rows):
             if fold[r.group] == f:
-                probs[i] = model.probability(r.features)
-    threshold = choose_threshold(rows, probs, _positives(rows, gold_posts), target)
+                probs[i] = models[r.pair].probability(r.features)
     final = _fit(rows, c)
-    return PairModel(final.mean, final.scale, final.coef, final.intercept, threshold)
+    out: dict[Pair, PairModel] = {}
+    for pair, model in final.items():
+        chosen = [i for i, r in enumerate(rows) if r.pair == pair]
+        pair_rows = [rows[i] for i in chosen]
+        pair_probs = [probs[i] for i in chosen]
+        threshold = choose_threshold(pair_rows, pair_probs, _positives(pair_rows, gold_posts), target)
+        if recall_floor > 0:
+            present = len({r.post for r in pair_rows if r.post in gold_posts})
+            threshold = min(threshold, recall_threshold(pair_rows, pair_probs, present, recall_floor))
+        out[pair] = PairModel(model.mean, model.scale, model.coef, model.intercept, threshold)
+    return out
 
 
 def cross_validate(
@@ -162,34 +215,43 @@ def cross_validate(
     c: float = 1.0,
     k: int = 5,
     seed: int = 7,
+    recall_floor: float = 0.0,
 ) -> dict[str, dict[str, float]]:
     """Per pair: precision and recall at thresholds chosen without the test fold, and their counts."""
+    fold = _folds((r.group for r in rows), k, seed)
+    probs = [-1.0] * len(rows)
+    thresholds: dict[Pair, list[float]] = {pair: [] for pair in PAIRS}
+    for f in range(k):
+        models = fit_models(
+            [r for r in rows if fold[r.group] != f],
+            gold_posts,
+            target=target,
+            c=c,
+            k=k,
+            seed=seed + 1,
+            recall_floor=recall_floor,
+        )
+        for pair, model in models.items():
+            thresholds[pair].append(model.threshold)
+        for i, r in enumerate(rows):
+            if fold[r.group] == f:
+                model = models[r.pair]
+                p = model.probability(r.features)
+                probs[i] = p if p >= model.threshold else -1.0
     report: dict[str, dict[str, float]] = {}
     for pair in PAIRS:
-        pair_rows = [r for r in rows if r.pair == pair]
-        fold = _folds((r.group for r in pair_rows), k, seed)
-        tested: list[Row] = []
-        probs: list[float] = []
-        thresholds: list[float] = []
-        for f in range(k):
-            train = [r for r in pair_rows if fold[r.group] != f]
-            test = [r for r in pair_rows if fold[r.group] == f]
-            model = fit_pair(train, gold_posts, target=target, c=c, k=k, seed=seed + 1)
-            thresholds.append(model.threshold)
-            for r in test:
-                p = model.probability(r.features)
-                tested.append(r)
-                probs.append(p if p >= model.threshold else -1.0)
+        chosen = [i for i, r in enumerate(rows) if r.pair == pair]
+        pair_rows = [rows[i] for i in chosen]
+        pair_probs = [probs[i] for i in chosen]
         positives = _positives(pair_rows, gold_posts)
-        precision, recall = _decisions(tested, probs, 0.0, positives)
-        returned = sum(1 for p in probs if p >= 0.0)
+        precision, recall = _decisions(pair_rows, pair_probs, 0.0, positives)
         report[pair_name(pair)] = {
             "precision": round(precision, 4),
             "recall": round(recall, 4),
-            "returned": returned,
+            "returned": sum(1 for p in pair_probs if p >= 0.0),
             "posts_with_claim": positives,
             "posts_with_candidates": len({r.post for r in pair_rows}),
-            "threshold_mean": round(float(np.mean(thresholds)), 4),
+            "threshold_mean": round(float(np.mean(thresholds[pair])), 4),
         }
     return report
 
@@ -221,10 +283,9 @@ def calibrate(
     embedder: str,
     target: float = 0.97,
     c: float = 1.0,
+    recall_floor: float = 0.0,
 ) -> Calibration:
-    """The calibration to ship: every pair model fitted on all rows, thresholds by cross-validation."""
-    pairs = {
-        pair: fit_pair([r for r in rows if r.pair == pair], gold_posts, target=target, c=c, k=5, seed=11)
-        for pair in PAIRS
-    }
-    return Calibration(embedder, pairs, {"features": list(FEATURES), "target_precision": target, "c": c})
+    """The calibration to ship: the models fitted on all rows, thresholds by cross-validation."""
+    pairs = fit_models(rows, gold_posts, target=target, c=c, k=5, seed=11, recall_floor=recall_floor)
+    metrics = {"features": list(FEATURES), "target_precision": target, "recall_floor": recall_floor, "c": c}
+    return Calibration(embedder, pairs, metrics)

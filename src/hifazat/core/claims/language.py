@@ -49,4 +49,8 @@ def parse_language(value: str) -> ClaimLanguage:
     folded = value.strip().casefold()
     if folded in _ALIASES:
         return _ALIASES[folded]
-    raise InvalidInputError(f"unknown language {value!r}", hint=f"use one of: {', '.join(CLAIM_LANGUAGES)}")
+    raise InvalidInputError(
+        f"unknown language {value!r}",
+        hint=f"use one of: {', '.join(CLAIM_LANGUAGES)}",
+        message_ur=f"زبان {value!r} معلوم نہیں ({'، '.join(CLAIM_LANGUAGES)} میں سے ایک لکھیں)",
+    )

@@ -1,9 +1,10 @@
 """Matching posts against known fact-checked claims, across English, Urdu and Roman Urdu.
 
 For each post: embed it, take the nearest claims from the vector index, describe each candidate
-with four features (cosine, lead over the next different claim of the same language, IDF-weighted
+with six features (cosine, lead over the next different claim of the same language, IDF-weighted
 lexical overlap both ways on word keys: bilingual-lexicon concepts, else transliteration-proof
-skeletons), turn them into a calibrated probability with the model of that language pair, and keep
+skeletons; whether the post refutes or negates where the claim does not, so that a debunk quoting
+the claim is not taken for the claim), turn them into a calibrated probability with the model of that language pair, and keep
 only candidates above the pair's threshold.
 Precision first: when nothing clears the threshold the matcher abstains (returns nothing).
 """
@@ -24,6 +25,7 @@ from hifazat.core.claims.index import VectorIndex
 from hifazat.core.claims.language import detect_language
 from hifazat.core.claims.lexical import claim_tokens, overlap
 from hifazat.core.claims.model import CLAIM_LANGUAGES, ClaimLanguage, ClaimMatch, FactCheck
+from hifazat.core.claims.refutation import cues
 from hifazat.core.errors import InvalidInputError
 
 CANDIDATES = 20
@@ -38,9 +40,12 @@ def check_texts(texts: Sequence[str]) -> None:
     """Refuse empty or over-long texts with a clear message."""
     for text in texts:
         if not text.strip():
-            raise InvalidInputError("the text to match is empty")
+            raise InvalidInputError("the text to match is empty", message_ur="ملانے کے لیے متن خالی ہے")
         if len(text) > MAX_CHARS:
-            raise InvalidInputError(f"the text is {len(text)} characters; the limit is {MAX_CHARS}")
+            raise InvalidInputError(
+                f"the text is {len(text)} characters; the limit is {MAX_CHARS}",
+                message_ur=f"متن {len(text)} حروف کا ہے؛ حد {MAX_CHARS} حروف ہے",
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +84,8 @@ class Candidate:
     row: int
     post_language: ClaimLanguage
     claim_language: ClaimLanguage
-    features: tuple[float, float, float, float]
+    features: tuple[float, ...]
+    """In the order of `calibration.FEATURES`."""
 
 
 class ClaimMatcher:
@@ -98,6 +104,7 @@ class ClaimMatcher:
         self._bg_masks: dict[ClaimLanguage, NDArray[np.bool_]] = {}
         self.factchecks: list[FactCheck] = []
         self._tokens: list[list[str]] = []
+        self._cues: list[tuple[bool, bool]] = []
         self._df: dict[str, int] = {}
         self._idf: tuple[dict[str, float], float] | None = None
 
@@ -121,6 +128,7 @@ class ClaimMatcher:
         for factcheck in factchecks:
             tokens = claim_tokens(factcheck.claim)
             self._tokens.append(tokens)
+            self._cues.append(cues(factcheck.claim))
             for token in set(tokens):
                 self._df[token] = self._df.get(token, 0) + 1
         self._idf = None
@@ -154,6 +162,7 @@ class ClaimMatcher:
             zip(texts, languages, scores, rows, strict=True)
         ):
             post_tokens = claim_tokens(text)
+            post_refutes, post_negates = cues(text)
             claim_vectors = self.index.vectors(row_ids)
             same = claim_vectors @ claim_vectors.T
             langs = [self.factchecks[int(r)].language for r in row_ids]
@@ -170,10 +179,16 @@ class ClaimMatcher:
                     rivals.append(bg_rivals[i])  # type: ignore[arg-type]
                 cosine = float(row_scores[i])
                 margin = cosine - (max(rivals) if rivals else floor)
+                claim_refutes, claim_negates = self._cues[int(row)]
+                refutes = float(post_refutes and not claim_refutes)
+                negates = float(post_negates != claim_negates)
                 model = self.calibration.model(language, langs[i])
-                bound = model.probability_bound((cosine, margin, 0.0, 0.0), (2, 3), (0.0, 1.0))
+                bound = model.probability_bound(
+                    (cosine, margin, 0.0, 0.0, refutes, negates), (2, 3), (0.0, 1.0)
+                )
                 if prune and bound < model.threshold:
-                    features = (cosine, margin, 0.0, 0.0)  # cannot match whatever the words: skip them
+                    # cannot match whatever the words: skip comparing them
+                    features: tuple[float, ...] = (cosine, margin, 0.0, 0.0, refutes, negates)
                 else:
                     tokens = self._tokens[int(row)]
                     features = (
@@ -181,6 +196,8 @@ class ClaimMatcher:
                         margin,
                         overlap(post_tokens, tokens, idf, unseen),
                         overlap(tokens, post_tokens, idf, unseen),
+                        refutes,
+                        negates,
                     )
                 found.append(Candidate(int(row), language, langs[i], features))
             out.append(found)
@@ -215,7 +232,9 @@ class ClaimMatcher:
         if languages is None:
             languages = [None] * len(texts)
         if len(languages) != len(texts):
-            raise InvalidInputError("give one language (or none) per text")
+            raise InvalidInputError(
+                "give one language (or none) per text", message_ur="ہر متن کے لیے ایک زبان دیں (یا کوئی نہیں)"
+            )
         check_texts(texts)
         langs: list[ClaimLanguage] = [
             lang or detect_language(t) for t, lang in zip(texts, languages, strict=True)
@@ -242,7 +261,7 @@ class ClaimMatcher:
                 if probability < model.threshold or factcheck.key in seen:
                     continue
                 seen.add(factcheck.key)
-                cosine, _margin, lexical, _ = candidate.features
+                cosine, lexical = candidate.features[0], candidate.features[2]
                 matches.append(
                     ClaimMatch(factcheck, round(probability, 4), round(cosine, 4), round(lexical, 4))
                 )
