@@ -26,18 +26,11 @@ from hifazat.core.enforcement.permissions import require
 from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
 from hifazat.core.errors import PermissionDeniedError
 from hifazat.core.guidelines import Catalogue
+from hifazat.services.bulk_posting import NewContent, submit_many
 from hifazat.services.check_batches import CheckBatcher
 from hifazat.services.claim_enforcement import claim_notice
 from hifazat.services.clock import utcnow
-from hifazat.services.content import (
-    NewContent,
-    Submission,
-    is_quiet,
-    record_views,
-    review_finding,
-    submit_content,
-    submit_many,
-)
+from hifazat.services.content import Submission, record_views, submit_content
 from hifazat.services.moderation import context_from
 from hifazat.services.private_content import HIDDEN_NOTE, may_read, shown_verdict
 from hifazat.services.webhooks import deliver_due
@@ -109,8 +102,8 @@ _WRITERS: dict[int, tuple[Catalogue, Bulk]] = {}
 
 
 def _bulk_writer(catalogue: Catalogue) -> Bulk:
-    """The bulk write of posts that ask for nothing or for review (`submit_many`), one function per
-    catalogue: the write batcher joins the items of one function into one call."""
+    """The bulk write of posts (`submit_many`), one function per catalogue: the write batcher joins the
+    items of one function into one call."""
     found = _WRITERS.get(id(catalogue))
     if found is None or found[0] is not catalogue:
 
@@ -163,11 +156,13 @@ async def post_content(
     verdict = await checks.check(body.text, context_from(context))
     if body.author_id is not None and actor.role != "service" and body.author_id != actor.id:
         raise PermissionDeniedError("only service clients post on behalf of another account")
-    if key is None and (is_quiet(verdict) or review_finding(verdict) is not None):
-        # the common cases: stored (and queued for review) with the other such posts at once
+    if key is None:  # stored with the other posts that arrived together, whatever the verdict asks for
         post = NewContent(body.author_id or actor.id, kind, body.text, verdict, body.id)
         stored: Submission = await write_batcher(request, db).run_bulk(_bulk_writer(catalogue), post)
-        return PlainJSONResponse(submission_json(stored), status_code=201)
+        answer = PlainJSONResponse(submission_json(stored), status_code=201)
+        if stored.decision is not None and stored.decision.webhooks:  # sent now, not at the next delivery run
+            answer.background = BackgroundTask(deliver_due, db=db, secret=settings.secret_key)
+        return answer
 
     queued: list[int] = []
 
