@@ -54,7 +54,11 @@ TEXTS = [  # our own examples: mostly ordinary, some borderline, in English, Urd
     "Claim your BISP money now, send your CNIC and OTP to this number",
 ]
 
-MIXES = {"mixed": TEXTS, "ordinary": TEXTS[:8]}
+MIXES = {"mixed": TEXTS, "ordinary": TEXTS[:8], "realistic": TEXTS[:8] * 5 + TEXTS[8:]}
+"""ordinary: the eight ordinary texts; mixed: 2 in 10 harmful (an insult queued for review, a scam removed
+with a strike); realistic: 1 in 21 harmful (half insults, half scams), nearer a real comment stream."""
+RETRY_SHARE = 0.01
+"""With `--keys`: the share of requests that are a client's retry (the previous request and key again)."""
 
 
 def free_port() -> int:
@@ -201,27 +205,40 @@ def tree_cpu(root: int) -> float:
     return total
 
 
-def _request(path: str, body: dict[str, Any], key: str) -> bytes:
+def _request(path: str, body: dict[str, Any], key: str, idempotency: str | None = None) -> bytes:
     payload = json.dumps(body).encode()
+    keyed = "" if idempotency is None else f"Idempotency-Key: {idempotency}\r\n"
     head = (
         f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-        f"Authorization: Bearer {key}\r\nContent-Length: {len(payload)}\r\n\r\n"
+        f"Authorization: Bearer {key}\r\n{keyed}Content-Length: {len(payload)}\r\n\r\n"
     )
     return head.encode() + payload
 
 
 async def _one_connection(
-    port: int, path: str, key: str, stop_at: float, record: list[tuple[float, int]], texts: list[str]
+    port: int,
+    path: str,
+    key: str,
+    stop_at: float,
+    record: list[tuple[float, int]],
+    texts: list[str],
+    keys: bool = False,
 ) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     rng = random.Random()
+    prefix = f"{os.getpid()}-{id(record)}-{rng.getrandbits(48):x}"
+    sent = 0
+    request = b""
     while time.perf_counter() < stop_at:
-        text = rng.choice(texts)
-        body: dict[str, Any] = {"text": text}
-        if path == "/v1/content":
-            body = {"kind": "comment", "text": text, "author_id": f"author{rng.randrange(AUTHORS)}"}
+        if not (keys and request and rng.random() < RETRY_SHARE):  # else a retry: the same request again
+            text = rng.choice(texts)
+            body: dict[str, Any] = {"text": text}
+            if path == "/v1/content":
+                body = {"kind": "comment", "text": text, "author_id": f"author{rng.randrange(AUTHORS)}"}
+            sent += 1
+            request = _request(path, body, key, f"{prefix}-{sent}" if keys else None)
         started = time.perf_counter()
-        writer.write(_request(path, body, key))
+        writer.write(request)
         status_line = await reader.readline()
         length = 0
         while True:
@@ -237,13 +254,20 @@ async def _one_connection(
 
 
 def _client(
-    port: int, path: str, key: str, seconds: float, concurrency: int, out: Any, texts: list[str]
+    port: int,
+    path: str,
+    key: str,
+    seconds: float,
+    concurrency: int,
+    out: Any,
+    texts: list[str],
+    keys: bool = False,
 ) -> None:
     async def main() -> list[tuple[float, int]]:
         record: list[tuple[float, int]] = []
         stop_at = time.perf_counter() + seconds
         await asyncio.gather(
-            *(_one_connection(port, path, key, stop_at, record, texts) for _ in range(concurrency))
+            *(_one_connection(port, path, key, stop_at, record, texts, keys) for _ in range(concurrency))
         )
         return record
 
@@ -258,12 +282,13 @@ def load(
     concurrency: int,
     texts: list[str] = TEXTS,
     watched: dict[str, int] | None = None,
+    keys: bool = False,
 ) -> dict[str, Any]:
     """Run the client for `seconds`; `watched` names process trees (name -> root pid) whose CPU time per
     request is reported as `<name>_cpu_ms`."""
     queue: Any = multiprocessing.Queue()
     process = multiprocessing.Process(
-        target=_client, args=(port, path, key, seconds, concurrency, queue, texts)
+        target=_client, args=(port, path, key, seconds, concurrency, queue, texts, keys)
     )
     watched = watched or {}
     before = {name: tree_cpu(pid) for name, pid in watched.items()}
@@ -325,8 +350,10 @@ def run_backend(name: str, endpoints: list[str], args: argparse.Namespace) -> li
             for endpoint in endpoints:
                 path = "/v1/content" if endpoint == "content" else "/v1/moderate"
                 texts = MIXES[args.mix]
-                load(port, path, key, min(2.0, args.seconds), args.concurrency, texts)  # warm-up
-                result = load(port, path, key, args.seconds, args.concurrency, texts, watched)
+                load(
+                    port, path, key, min(2.0, args.seconds), args.concurrency, texts, keys=args.keys
+                )  # warm-up
+                result = load(port, path, key, args.seconds, args.concurrency, texts, watched, args.keys)
                 result.update(
                     {
                         "backend": name,
@@ -334,6 +361,7 @@ def run_backend(name: str, endpoints: list[str], args: argparse.Namespace) -> li
                         "workers": args.workers,
                         "concurrency": args.concurrency,
                         "mix": args.mix,
+                        "keys": args.keys,
                     }
                 )
                 results.append(result)
@@ -373,7 +401,14 @@ def main() -> None:
         choices=sorted(MIXES),
         default="mixed",
         help="mixed: 1 in 5 posts is harassment (queued for review) or a scam (removed with a strike), and "
-        "authors hit by strikes get 403s; ordinary: only ordinary posts (the everyday case).",
+        "authors hit by strikes get 403s; ordinary: only ordinary posts (the everyday case); realistic: 1 in "
+        "21 posts is harmful (half insults, half scams).",
+    )
+    parser.add_argument(
+        "--keys",
+        action="store_true",
+        help=f"Send an Idempotency-Key with every request, as a platform's backend would; {RETRY_SHARE:.0%} "
+        "of the requests are a client's retry of its previous request (the same key: replayed).",
     )
     parser.add_argument("--json", type=Path, default=None, help="Write the results here as JSON.")
     parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
