@@ -119,29 +119,18 @@ def minimal_app() -> Any:
 
 
 def serve_workers(port: int, workers: int, engine: str) -> None:
-    """Run `workers` uvicorn processes on one listening socket created here with IPPROTO_TCP.
+    """Serve as `hifazat serve --workers N --no-access-log` does: the app is made, warmed up (every detector
+    loaded) and frozen out of garbage collection once, then `workers` processes forked from it share one
+    listening socket made with IPPROTO_TCP (see `hifazat.cli.server.serve_forked`)."""
+    import gc
 
-    `uvicorn --workers N` binds its socket with proto 0, so asyncio never sets TCP_NODELAY on accepted
-    connections and every keep-alive response waits ~40 ms for a delayed ACK (Kludex/uvicorn#3149). Forked
-    workers inherit this correctly made socket instead."""
-    import uvicorn
+    from hifazat.api.app import create_app
+    from hifazat.cli.server import serve_forked
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", port))
-    sock.listen(2048)
-    factory = "bench_api:minimal_app" if engine == "minimal" else "hifazat.api.app:create_app"
-
-    def run() -> None:
-        config = uvicorn.Config(factory, factory=True, log_level="warning", access_log=False)
-        uvicorn.Server(config).run(sockets=[sock])
-
-    context = multiprocessing.get_context("fork")
-    children = [context.Process(target=run) for _ in range(workers)]
-    for child in children:
-        child.start()
-    for child in children:
-        child.join()
+    app = minimal_app() if engine == "minimal" else create_app()
+    app.state.runtime.moderator.check("warm up")
+    gc.freeze()
+    serve_forked(app, "127.0.0.1", port, workers=workers, access_log=False)
 
 
 def serve(url: str, port: int, workers: int, data: Path, engine: str) -> subprocess.Popen[bytes]:
