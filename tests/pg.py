@@ -48,7 +48,9 @@ class PgServer:
     port: int
 
     @classmethod
-    def start(cls, bin_dir: Path) -> PgServer:
+    def start(cls, bin_dir: Path, *, durable: bool = False) -> PgServer:
+        """A new server. Tests run without fsync (their data dies with the session); `durable` keeps
+        PostgreSQL's crash-safe defaults (fsync, synchronous commit, full-page writes), for benchmarks."""
         root = Path(tempfile.mkdtemp(prefix="hifazat-pg-"))
         root.chmod(0o755)
         if os.geteuid() == 0:
@@ -74,10 +76,8 @@ class PgServer:
         last_error = ""
         for _ in range(3):
             port = free_port()
-            options = (
-                f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-                " -c full_page_writes=off -c max_connections=200"
-            )
+            unsafe = "" if durable else " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1{unsafe} -c max_connections=200"
             started = subprocess.run(
                 [
                     *_as_owner(),

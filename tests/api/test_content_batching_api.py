@@ -56,3 +56,27 @@ def test_concurrent_posts_are_each_answered_and_stored_once(api: Api) -> None:
         assert stores.content.get("scam").status == "removed"
         assert stores.content.get("k-1").text == "keyed"
         assert verify_chain(audit=stores.audit).ok
+
+
+def test_keyed_posts_retried_at_once_and_later_are_stored_once(api: Api) -> None:
+    posts = [
+        ({"id": "kq", "kind": "comment", "text": "lovely recipe", "author_id": "user"}, "key-q"),
+        ({"id": "ks", "kind": "caption", "text": "free-bisp-money now", "author_id": "user2"}, "key-s"),
+        ({"kind": "comment", "text": "no id, made up once", "author_id": "user"}, "key-n"),
+    ]
+    first = run_async(_post_all(api, posts * 3))  # each sent three times at once
+    again = run_async(_post_all(api, posts))  # and retried later
+    for index in range(3):
+        answers = [first[index], first[index + 3], first[index + 6], again[index]]
+        assert [r.status_code for r in answers] == [201] * 4
+        assert all(r.json() == answers[0].json() for r in answers)  # the same answer every time
+        assert sum(r.headers.get("Idempotency-Replayed") != "true" for r in answers) == 1
+    scam = first[1].json()
+    assert scam["decision"]["outcome"] == "remove" and scam["decision"]["strike"] is True
+    reused = run_async(_post_all(api, [({**posts[0][0], "text": "other words"}, "key-q")]))[0]
+    assert reused.status_code == 409 and "different request" in reused.json()["error"]["message"]
+    with api.db.read() as stores:
+        assert [s.decision_id for s in stores.strikes.for_account("user2")] == [scam["decision"]["id"]]
+        assert stores.content.get("ks").status == "removed"
+        assert len(stores.content.by_author("user")) == 2  # kq and the one with a made-up id
+        assert verify_chain(audit=stores.audit).ok

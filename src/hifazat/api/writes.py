@@ -29,7 +29,7 @@ IdempotencyKey = Annotated[
 ]
 
 
-def _fingerprint(request: Request, body: BaseModel | None) -> str:
+def request_fingerprint(request: Request, body: BaseModel | None) -> str:
     payload = b"" if body is None else body.model_dump_json().encode()
     return fingerprint(request.method, request.url.path + "?" + request.url.query, payload)
 
@@ -45,7 +45,7 @@ def keyed_write(
     status: int = 200,
 ) -> Response:
     """Run `work` once per (actor, key) and answer with its JSON body (204 when it returns None)."""
-    request_id = _fingerprint(request, body)
+    request_id = request_fingerprint(request, body)
 
     def run(stores: Stores) -> tuple[int, Any]:
         result = work(stores)
@@ -99,7 +99,7 @@ async def batched_write(
         return (204, None) if result is None else (status, plain(result))
 
     checked = check_key(key)
-    request_id = _fingerprint(request, body)
+    request_id = request_fingerprint(request, body)
     try:
         outcome = await batcher.run(
             lambda stores: once_in(stores, actor_id=actor.id, key=checked, request=request_id, work=run)

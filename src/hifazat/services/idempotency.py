@@ -4,7 +4,7 @@ replayed for every retry, so a client that lost a response can safely send the r
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from hifazat.core.errors import ConflictError, InvalidInputError
 from hifazat.services.clock import utcnow
+from hifazat.storage.idempotency import StoredResponse
 from hifazat.storage.unit import Database, Stores
 
 MAX_KEY = 200
@@ -49,17 +50,89 @@ def once_in(
     """
     prior = stores.idempotency.find(actor_id, key)
     if prior is not None:
-        if prior.fingerprint != request:
-            raise ConflictError(
-                "this Idempotency-Key was already used for a different request",
-                hint="use a new key for each distinct write",
-            )
-        return Outcome(prior.status, prior.body, True)
+        replayed = _replay(prior, Keyed(actor_id, key, request))
+        if isinstance(replayed, Exception):
+            raise replayed
+        return replayed
     status, body = work(stores)
     stores.idempotency.put(
         actor_id=actor_id, key=key, fingerprint=request, status=status, body=body, now=now or utcnow()
     )
     return Outcome(status, body, False)
+
+
+@dataclass(frozen=True, slots=True)
+class Keyed:
+    """A request that carries an idempotency key: who sent it, the key, and what the request was."""
+
+    actor_id: str
+    key: str
+    request: str
+    """The request's `fingerprint`."""
+
+
+ManyWork = Callable[[list[int]], list[tuple[int, Any] | Exception]]
+"""Runs the requests at these positions together: per position (HTTP status, JSON body) or the error
+that refused it (a refused request leaves nothing behind)."""
+
+
+def once_many(
+    stores: Stores, *, requests: Sequence[Keyed | None], work: ManyWork, now: datetime | None = None
+) -> list[Outcome | Exception]:
+    """`once_in` for many requests in one transaction: the stored answers of all keys are looked up with
+    one query, the requests that must run are run by one call of `work`, and the answers of the keyed
+    ones are stored with one statement. A request without a key (None) always runs. A key sent twice in
+    the batch runs once: the later request gets the earlier one's outcome (replayed), or its error."""
+    pairs = [(r.actor_id, r.key) for r in requests if r is not None]
+    prior = stores.idempotency.find_many(pairs)
+    results: list[Outcome | Exception | None] = [None] * len(requests)
+    first: dict[tuple[str, str], int] = {}
+    later: list[tuple[int, int]] = []
+    runs: list[int] = []
+    for index, request in enumerate(requests):
+        if request is None:
+            runs.append(index)
+            continue
+        pair = (request.actor_id, request.key)
+        stored = prior.get(pair)
+        if stored is not None:
+            results[index] = _replay(stored, request)
+        elif pair in first:
+            later.append((index, first[pair]))
+        else:
+            first[pair] = index
+            runs.append(index)
+    answers = work(runs) if runs else []
+    fresh: list[tuple[str, str, StoredResponse]] = []
+    for index, answer in zip(runs, answers, strict=True):
+        if isinstance(answer, Exception):
+            results[index] = answer
+            continue
+        status, body = answer
+        results[index] = Outcome(status, body, False)
+        request = requests[index]
+        if request is not None:
+            fresh.append((request.actor_id, request.key, StoredResponse(request.request, status, body)))
+    stores.idempotency.put_many(fresh, now or utcnow())
+    for index, earlier in later:
+        request, done = requests[index], results[earlier]
+        assert request is not None and done is not None
+        if isinstance(done, Exception):
+            results[index] = done
+        else:
+            earlier_request = requests[earlier]
+            assert earlier_request is not None
+            results[index] = _replay(StoredResponse(earlier_request.request, done.status, done.body), request)
+    return [result for result in results if result is not None]
+
+
+def _replay(stored: StoredResponse, request: Keyed) -> Outcome | Exception:
+    if stored.fingerprint != request.request:
+        return ConflictError(
+            "this Idempotency-Key was already used for a different request",
+            hint="use a new key for each distinct write",
+        )
+    return Outcome(stored.status, stored.body, True)
 
 
 def run_once(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, and_, func, select, update
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Table, Text, and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -40,6 +41,10 @@ class DecisionRow(Base):
     views: Mapped[int] = mapped_column(Integer)
     """Views of the item when the decision was taken."""
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+DECISION_TABLE: Table = DecisionRow.__table__  # type: ignore[assignment]
+INSERT_DECISIONS = insert(DECISION_TABLE).returning(DECISION_TABLE.c.id, sort_by_parameter_order=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,19 @@ class DecisionStore:
         except IntegrityError:
             return None
         return _decision(row)
+
+    def add_many(self, decisions: Sequence[Decision]) -> list[Decision]:
+        """Store new decisions without a review task (automatic decisions on posted items) in one
+        statement; each decision's `id` is ignored and the stored decisions come back with theirs."""
+        if not decisions:
+            return []
+        if any(d.task_id is not None for d in decisions):
+            raise ValueError("add_many stores decisions without a review task only; decide tasks with add")
+        rows = [asdict(decision) for decision in decisions]
+        for row in rows:
+            del row["id"]
+        ids = self._session.connection().execute(INSERT_DECISIONS, rows).scalars().all()
+        return [replace(decision, id=int(new_id)) for decision, new_id in zip(decisions, ids, strict=True)]
 
     def get(self, decision_id: int) -> Decision:
         row = self._session.get(DecisionRow, decision_id, populate_existing=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, UniqueConstraint, select
+from sqlalchemy import Integer, String, Table, UniqueConstraint, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from hifazat.storage.models import Base
@@ -27,6 +28,10 @@ class IdempotencyRow(Base):
     status: Mapped[int] = mapped_column(Integer)
     body: Mapped[Any] = mapped_column(JSONText())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+IDEMPOTENCY_TABLE: Table = IdempotencyRow.__table__  # type: ignore[assignment]
+INSERT_RESPONSES = insert(IDEMPOTENCY_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +65,41 @@ class IdempotencyStore:
             )
         )
         self._session.flush()
+
+    def find_many(self, wanted: Sequence[tuple[str, str]]) -> dict[tuple[str, str], StoredResponse]:
+        """`find` for many (actor, key) pairs in one query: the pairs that have a stored response."""
+        if not wanted:
+            return {}
+        pairs = set(wanted)
+        rows = self._session.execute(
+            select(
+                IdempotencyRow.actor_id,
+                IdempotencyRow.key,
+                IdempotencyRow.fingerprint,
+                IdempotencyRow.status,
+                IdempotencyRow.body,
+            ).where(
+                IdempotencyRow.key.in_(sorted({key for _, key in pairs})),
+                IdempotencyRow.actor_id.in_(sorted({actor for actor, _ in pairs})),
+            )
+        )
+        return {
+            (row.actor_id, row.key): StoredResponse(row.fingerprint, row.status, row.body)
+            for row in rows
+            if (row.actor_id, row.key) in pairs
+        }
+
+    def put_many(self, responses: Sequence[tuple[str, str, StoredResponse]], now: datetime) -> None:
+        """`put` for many (actor, key, response) in one statement (a concurrent duplicate fails on the
+        unique key, and with it the whole statement)."""
+        if responses:
+            self._session.connection().execute(
+                INSERT_RESPONSES,
+                [
+                    {
+                        "actor_id": actor_id, "key": key, "fingerprint": response.fingerprint,
+                        "status": response.status, "body": response.body, "created_at": now,
+                    }
+                    for actor_id, key, response in responses
+                ],
+            )  # fmt: skip

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, select
+from sqlalchemy import ForeignKey, Integer, String, Table, Text, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from hifazat.core.enforcement.notices import Notice
@@ -27,6 +28,10 @@ class NotificationRow(Base):
     subject: Mapped[str] = mapped_column(String(80))
     """What it is about, `kind:id` (e.g. `decision:3`, `report:7`)."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+NOTIFICATION_TABLE: Table = NotificationRow.__table__  # type: ignore[assignment]
+INSERT_NOTIFICATIONS = insert(NOTIFICATION_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,21 @@ class NotificationStore:
         self._session.add(row)
         self._session.flush()
         return _notification(row)
+
+    def add_many(self, notices: Sequence[tuple[str, Notice, str]], now: datetime) -> int:
+        """Store many notifications, each (account id, notice, subject), in one statement; how many."""
+        if notices:
+            self._session.connection().execute(
+                INSERT_NOTIFICATIONS,
+                [
+                    {
+                        "account_id": account_id, "kind": notice.kind, "language": notice.language,
+                        "title": notice.title, "body": notice.body, "subject": subject, "created_at": now,
+                    }
+                    for account_id, notice, subject in notices
+                ],
+            )  # fmt: skip
+        return len(notices)
 
     def for_account(self, account_id: str, limit: int = 50) -> list[Notification]:
         """Newest first."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, replace
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, select, update
+from sqlalchemy import ForeignKey, Integer, String, Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -30,6 +31,10 @@ class StrikeRow(Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+STRIKE_TABLE: Table = StrikeRow.__table__  # type: ignore[assignment]
+INSERT_STRIKES = insert(STRIKE_TABLE).returning(STRIKE_TABLE.c.id, sort_by_parameter_order=True)
 
 
 def _strike(row: StrikeRow) -> Strike:
@@ -87,6 +92,17 @@ class StrikeStore:
             return existing
         return _strike(row)
 
+    def add_many(self, strikes: Sequence[Strike]) -> list[Strike]:
+        """Store the strikes of new decisions (decisions stored in this transaction, so none has a strike
+        yet) in one statement; each strike's `id` is ignored and the stored strikes come back with theirs."""
+        if not strikes:
+            return []
+        rows = [asdict(strike) for strike in strikes]
+        for row in rows:
+            del row["id"]
+        ids = self._session.connection().execute(INSERT_STRIKES, rows).scalars().all()
+        return [replace(strike, id=int(new_id)) for strike, new_id in zip(strikes, ids, strict=True)]
+
     def any_standing(self, account_id: str) -> bool:
         """True when the account has any strike not removed on appeal (a cheap check before posting)."""
         found = self._session.execute(
@@ -121,6 +137,21 @@ class StrikeStore:
             .order_by(StrikeRow.issued_at, StrikeRow.id)
         )
         return [_strike(r) for r in rows]
+
+    def for_accounts(self, account_ids: Iterable[str]) -> dict[str, list[Strike]]:
+        """`for_account` for many accounts in one query: every account named gets a list (maybe empty)."""
+        wanted = sorted(set(account_ids))
+        found: dict[str, list[Strike]] = {account_id: [] for account_id in wanted}
+        if not wanted:
+            return found
+        rows = self._session.scalars(
+            select(StrikeRow)
+            .where(StrikeRow.account_id.in_(wanted))
+            .order_by(StrikeRow.issued_at, StrikeRow.id)
+        )
+        for row in rows:
+            found[row.account_id].append(_strike(row))
+        return found
 
     def remove(self, decision_id: int, now: datetime) -> bool:
         """Take the strike of a decision off the record (appeal overturned); False when there was none."""

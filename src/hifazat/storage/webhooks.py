@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, select, update
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -45,6 +57,10 @@ class DeliveryRow(Base):
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     last_error: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+DELIVERY_TABLE: Table = DeliveryRow.__table__  # type: ignore[assignment]
+INSERT_DELIVERIES = insert(DELIVERY_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +142,27 @@ class WebhookStore:
             except IntegrityError:
                 continue
         return queued
+
+    def enqueue_new(self, events: Sequence[tuple[str, dict[str, Any]]], *, now: datetime) -> int:
+        """`enqueue` for many events that are new (keys made in this transaction, e.g. of decisions stored
+        in it, so none can be queued yet): every active endpoint's deliveries in one statement. Returns
+        how many deliveries each event got (the number of active endpoints)."""
+        if not events:
+            return 0
+        endpoints = self.endpoints()
+        if endpoints:
+            self._session.connection().execute(
+                INSERT_DELIVERIES,
+                [
+                    {
+                        "endpoint_id": endpoint.id, "event_key": key, "payload": payload, "attempts": 0,
+                        "next_attempt_at": now, "delivered_at": None, "last_error": "", "created_at": now,
+                    }
+                    for key, payload in events
+                    for endpoint in endpoints
+                ],
+            )  # fmt: skip
+        return len(endpoints)
 
     def take_due(self, now: datetime, *, hold: timedelta, limit: int = 50) -> list[Delivery]:
         """Deliveries due now, each pushed `hold` into the future so no other dispatcher takes it while it

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import IntegrityError
 from starlette.background import BackgroundTask
 
 from hifazat.api.auth import (
@@ -20,24 +21,24 @@ from hifazat.api.auth import (
     is_staff,
 )
 from hifazat.api.deps import Runtime
-from hifazat.api.json_bodies import PlainJSONResponse
-from hifazat.api.writes import IdempotencyKey, batched_write, keyed_write, write_batcher
+from hifazat.api.json_bodies import PlainJSONResponse, plain
+from hifazat.api.writes import (
+    IdempotencyKey,
+    batched_write,
+    keyed_write,
+    request_fingerprint,
+    write_batcher,
+)
 from hifazat.core.enforcement.permissions import require
 from hifazat.core.enforcement.vocabulary import CONTENT_KINDS, pick
 from hifazat.core.errors import PermissionDeniedError
 from hifazat.core.guidelines import Catalogue
+from hifazat.services.bulk_posting import NewContent, submit_many
 from hifazat.services.check_batches import CheckBatcher
 from hifazat.services.claim_enforcement import claim_notice
 from hifazat.services.clock import utcnow
-from hifazat.services.content import (
-    NewContent,
-    Submission,
-    is_quiet,
-    record_views,
-    review_finding,
-    submit_content,
-    submit_many,
-)
+from hifazat.services.content import Submission, record_views, submit_content
+from hifazat.services.idempotency import Keyed, Outcome, check_key, once_many
 from hifazat.services.moderation import context_from
 from hifazat.services.private_content import HIDDEN_NOTE, may_read, shown_verdict
 from hifazat.services.webhooks import deliver_due
@@ -105,17 +106,51 @@ def submission_json(submission: Submission) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class _Post:
+    """One post for the bulk writer, with its idempotency key when it has one."""
+
+    new: NewContent
+    keyed: Keyed | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Posted:
+    """The answer to one post, and how many webhook deliveries its decision queued."""
+
+    outcome: Outcome
+    webhooks: int
+
+
 _WRITERS: dict[int, tuple[Catalogue, Bulk]] = {}
 
 
 def _bulk_writer(catalogue: Catalogue) -> Bulk:
-    """The bulk write of posts that ask for nothing or for review (`submit_many`), one function per
-    catalogue: the write batcher joins the items of one function into one call."""
+    """The bulk write of posts (`submit_many` inside `once_many`), one function per catalogue: the write
+    batcher joins the items of one function into one call."""
     found = _WRITERS.get(id(catalogue))
     if found is None or found[0] is not catalogue:
 
         def store(stores: Stores, posts: list[Any]) -> list[Any]:
-            return list(submit_many(stores=stores, catalogue=catalogue, posts=posts))
+            webhooks: dict[int, int] = {}
+
+            def work(indices: list[int]) -> list[tuple[int, Any] | Exception]:
+                made = submit_many(stores=stores, catalogue=catalogue, posts=[posts[i].new for i in indices])
+                answers: list[tuple[int, Any] | Exception] = []
+                for index, submission in zip(indices, made, strict=True):
+                    if isinstance(submission, Exception):
+                        answers.append(submission)
+                        continue
+                    webhooks[index] = submission.decision.webhooks if submission.decision else 0
+                    body = submission_json(submission)
+                    answers.append((201, body if posts[index].keyed is None else plain(body)))
+                return answers
+
+            outcomes = once_many(stores, requests=[p.keyed for p in posts], work=work)
+            return [
+                o if isinstance(o, Exception) else _Posted(o, webhooks.get(i, 0))
+                for i, o in enumerate(outcomes)
+            ]
 
         found = _WRITERS[id(catalogue)] = (catalogue, store)
     return found[1]
@@ -163,11 +198,20 @@ async def post_content(
     verdict = await checks.check(body.text, context_from(context))
     if body.author_id is not None and actor.role != "service" and body.author_id != actor.id:
         raise PermissionDeniedError("only service clients post on behalf of another account")
-    if key is None and (is_quiet(verdict) or review_finding(verdict) is not None):
-        # the common cases: stored (and queued for review) with the other such posts at once
-        post = NewContent(body.author_id or actor.id, kind, body.text, verdict, body.id)
-        stored: Submission = await write_batcher(request, db).run_bulk(_bulk_writer(catalogue), post)
-        return PlainJSONResponse(submission_json(stored), status_code=201)
+    post = NewContent(body.author_id or actor.id, kind, body.text, verdict, body.id)
+    keyed = None if key is None else Keyed(actor.id, check_key(key), request_fingerprint(request, body))
+    try:  # stored with the other posts that arrived together, whatever the verdict asks for
+        posted: _Posted | None = await write_batcher(request, db).run_bulk(
+            _bulk_writer(catalogue), _Post(post, keyed)
+        )
+    except IntegrityError:  # the same key raced in from another process: nothing of this batch was stored
+        posted = None
+    if posted is not None:
+        headers = {"Idempotency-Replayed": "true"} if posted.outcome.replayed else {}
+        answer = PlainJSONResponse(posted.outcome.body, status_code=posted.outcome.status, headers=headers)
+        if posted.webhooks:  # an automatic decision: its webhooks go out now, not at the next delivery run
+            answer.background = BackgroundTask(deliver_due, db=db, secret=settings.secret_key)
+        return answer
 
     queued: list[int] = []
 
