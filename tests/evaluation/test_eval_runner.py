@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hifazat.core.errors import InvalidInputError, NotFoundError
-from hifazat.evaluation.runner import evaluate_file
+from hifazat.evaluation.runner import embedding_heads_of, evaluate_file
 
 TRAC_ROWS = [
     ("you people are traitors and deserve to be thrown out", "OAG"),
@@ -94,3 +94,9 @@ def test_bend_the_truth_is_predicted_by_the_fake_news_model(tmp_path: Path) -> N
     assert {line["label"] for line in lines} <= {"Fake", "Real"}
     assert "fake-news" in result.method
     assert result.report is not None
+
+
+def test_only_embedding_heads_with_a_share_are_embedded() -> None:
+    task = {"blend": {"olid": 0.45, "offensive": 0.15, "e5:olid": 0.4, "e5:hate": 0.0}}
+    assert embedding_heads_of(task) == ["olid"]
+    assert embedding_heads_of({"blend": {"olid": 1.0}}) == []

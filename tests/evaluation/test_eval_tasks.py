@@ -16,6 +16,20 @@ def test_binary_blend_and_threshold() -> None:
     assert apply_task(task, probs) == ["OFF", "NOT", "NOT"]  # means 0.8, 0.15, 0.45
 
 
+def test_a_head_without_a_share_is_not_needed() -> None:
+    # an embedding head the tuner left out (share 0) is never computed, so it has no probabilities
+    task = {
+        "kind": "binary",
+        "labels": ["NOT", "OFF"],
+        "blend": {"a": 0.5, "b": 0.5, "e5:a": 0.0},
+        "threshold": 0.5,
+    }
+    probs = {"a": P([0.9, 0.2]), "b": P([0.7, 0.1])}
+    assert apply_task(task, probs) == ["OFF", "NOT"]
+    with pytest.raises(KeyError):
+        apply_task({**task, "blend": {"a": 0.5, "e5:a": 0.5}}, probs)
+
+
 def test_positive_label_can_come_first_in_the_data_set() -> None:
     # RUHSOLD task 1 calls abusive "0": the task's labels are (negative, positive) = ("1", "0").
     task = {"kind": "binary", "labels": ["1", "0"], "blend": {"abusive": 1.0}, "threshold": 0.5}

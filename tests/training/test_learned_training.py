@@ -185,6 +185,22 @@ def test_the_embedding_stage_is_trained_and_recorded(trained: tuple[Path, dict[s
         assert low <= task["threshold"] <= high
 
 
+def test_english_data_set_tasks_blend_their_embedding_heads(trained: tuple[Path, dict[str, object]]) -> None:
+    _, manifest = trained
+    embedding = manifest["embedding"]
+    assert isinstance(embedding, dict)
+    tasks = manifest["tasks"]
+    assert isinstance(tasks, dict)
+    for dataset, head in (("olid-a", "olid"), ("hasoc-en-a", "hasoc")):
+        entry = embedding["heads"]["en"][head]
+        assert entry["rows"] > 0 and set(entry["cv"]) == {"stratified", "topic_grouped"}
+        blend = tasks[dataset]["blend"]
+        assert set(blend) == {head, "offensive", f"e5:{head}"}
+        assert sum(blend.values()) == pytest.approx(1.0)
+        # blended with two n-gram heads, it serves `hifazat eval` only: no production band
+        assert "cascade" not in entry
+
+
 def test_eval_of_a_blended_task_embeds_the_texts(
     trained: tuple[Path, dict[str, object]], tmp_path: Path
 ) -> None:
@@ -195,3 +211,10 @@ def test_eval_of_a_blended_task_embeds_the_texts(
     result = evaluate_file("urdu-threat", test, tmp_path / "pred.jsonl", bundle)
     assert len(result.predictions) == 2
     assert result.scored_rows == 2
+    olid = tmp_path / "olid.tsv"
+    olid.write_text(
+        "id\ttweet\tsubtask_a\n1\tyou idiot moron the so 5\tOFF\n2\tlovely great video thanks 7\tNOT\n",
+        encoding="utf-8",
+    )
+    result = evaluate_file("olid-a", olid, tmp_path / "olid.jsonl", bundle)
+    assert result.scored_rows == 2 and len(result.predictions) == 2

@@ -25,9 +25,10 @@ CASES = [
     ("davidson", "weighted_f1", 0.90),
     # SMS spam: published accuracy 97.6 %, target > 99 %
     ("sms-spam", "accuracy", 0.99),
-    # OLID A: target 0.83 not reached by the linear models; floor = TF-IDF baseline 0.740
-    ("olid-a", "macro_f1", 0.74),
-    # HASOC English A: target 0.79 not reached; floor = TF-IDF baseline 0.632
+    # OLID A: target 0.83 not reached. N-gram heads alone 0.743 in CV; with the e5 head blended in
+    # 0.7625: the floor keeps that gain (a retrain that loses the embedding blend fails here)
+    ("olid-a", "macro_f1", 0.755),
+    # HASOC English A: target 0.79 not reached; floor = TF-IDF baseline 0.632 (CV 0.6657 with e5)
     ("hasoc-en-a", "macro_f1", 0.632),
     # HASOC Hindi A: no target in the issue; guard against a retrain that loses ground
     ("hasoc-hi-a", "macro_f1", 0.78),

@@ -65,8 +65,12 @@ SEPARATE_MODELS: dict[str, Callable[[Sequence[str]], list[str]]] = {"bend-the-tr
 
 
 def embedding_heads_of(task: dict[str, Any]) -> list[str]:
-    """The embedding heads a task blends in (`e5:<head>` entries of its blend)."""
-    return [h[len(EMBEDDING_PREFIX) :] for h in task.get("blend", {}) if h.startswith(EMBEDDING_PREFIX)]
+    """The embedding heads a task blends in (`e5:<head>` entries of its blend with a positive share)."""
+    return [
+        h[len(EMBEDDING_PREFIX) :]
+        for h, w in task.get("blend", {}).items()
+        if h.startswith(EMBEDDING_PREFIX) and float(w) > 0.0
+    ]
 
 
 def predict_texts(

@@ -27,7 +27,8 @@ def blend(weights: Mapping[str, float], probs: Probabilities) -> NDArray[np.floa
     total = sum(weights.values()) or 1.0
     out = np.zeros(len(next(iter(probs.values()))), dtype=np.float64)
     for head, w in weights.items():
-        out += (w / total) * probs[head]
+        if w:  # a head with no share need not have been computed (an embedding head left out)
+            out += (w / total) * probs[head]
     return out
 
 

@@ -64,9 +64,11 @@ def train_stage(
     """Fit the recipe's embedding heads; add their out-of-fold probabilities to `oof` and `result`."""
     if not recipe.embedding_heads:
         return
-    vectors = cache.vectors(recipe.language, texts)
     by_name = {h.plan.name: h for h in heads}
     lang = recipe.language
+    vectors = _vectors_of_rows(
+        cache, lang, texts, [by_name[eh.head].plan.rows for eh in recipe.embedding_heads]
+    )
     for eh in recipe.embedding_heads:
         head = by_name[eh.head]
         fitted = fit_embedding_head(vectors, normalised, matrix, head, eh, folds=folds, seed=seed)
@@ -93,6 +95,22 @@ def train_stage(
             "cv": cv,
         }
         log(f"  embedding head {lang}:{eh.head}: {cv}")
+
+
+def _vectors_of_rows(
+    cache: EmbeddingCache, language: str, texts: list[str], rows: list[NDArray[np.int64]]
+) -> NDArray[np.float32]:
+    """Embeddings of the texts some embedding head trains on (one row per text; zeros elsewhere).
+
+    Embedding costs tens of milliseconds a text, so texts no embedding head uses (English SMS, or
+    the sets behind the heads without one) are not embedded."""
+    needed = np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int64)
+    if len(needed) == len(texts):
+        return cache.vectors(language, texts)
+    part = cache.vectors(language, [texts[int(i)] for i in needed])
+    out = np.zeros((len(texts), part.shape[1]), dtype=np.float32)
+    out[needed] = part
+    return out
 
 
 def arrays(result: StageResult) -> dict[str, NDArray[Any]]:
@@ -147,6 +165,10 @@ def add_cascades(result: StageResult, tasks: dict[str, Any], oof: Oof) -> None:
             if not name.startswith(EMBEDDING_PREFIX) or weight_e <= 0.0:
                 continue
             head = name[len(EMBEDDING_PREFIX) :]
+            if set(task["blend"]) != {head, name}:
+                # blended with other n-gram heads too: a data-set task, evaluated on the full blend;
+                # production refines a policy head only with that head's own embedding head
+                continue
             entry = result.entries[lang][head]
             total = sum(task["blend"].values())
             weight = float(task["blend"].get(head, 0.0)) / total

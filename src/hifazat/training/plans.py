@@ -186,6 +186,10 @@ ENGLISH = LanguageRecipe(
         HeadRecipe("spam", "binary", ("ham", "spam"), _only("sms_spam", "label"), "SMS spam", C=20.0),
     ),
     min_df=3,
+    # Sentence embeddings add what character n-grams miss on tweets (OLID, HASOC); only the
+    # data-set heads get one, so `hifazat train` embeds those two sets and no more (an English
+    # tweet costs about 70 ms of one core to embed).
+    embedding_heads=(EmbeddingHeadRecipe("olid", C=2.0), EmbeddingHeadRecipe("hasoc", C=2.0)),
 )
 
 

@@ -56,6 +56,9 @@ the wider the uncertain band and the more items the cascade must embed."""
 _CASCADE_MARGIN = 0.003
 """A dearer blend must beat the cheaper one by this much (mean of both protocols) to be chosen."""
 
+_EMBEDDING_SHARES = (0.0, 0.25, 0.4, 0.5)
+"""Share of an embedding head in a blend with two n-gram heads (data-set tasks only), cheapest first."""
+
 TASK_SPECS: tuple[TaskSpec, ...] = (
     TaskSpec(
         "ruhsold-task1",
@@ -112,17 +115,26 @@ TASK_SPECS: tuple[TaskSpec, ...] = (
         "en",
         "olid",
         _col("subtask_a"),
-        {"kind": "binary", "labels": ["NOT", "OFF"], "blend": {"olid": 0.5, "offensive": 0.5}},
+        {
+            "kind": "binary",
+            "labels": ["NOT", "OFF"],
+            "blend": {"olid": 0.5, "offensive": 0.5, "e5:olid": 0.0},
+        },
         "macro_f1",
+        {"embedding_weights": _EMBEDDING_SHARES, "margin": _CASCADE_MARGIN},
     ),
     TaskSpec(
         "hasoc-en-a",
         "en",
         "hasoc_en",
         _col("task_1"),
-        {"kind": "binary", "labels": ["NOT", "HOF"], "blend": {"hasoc": 0.5, "offensive": 0.5}},
+        {
+            "kind": "binary",
+            "labels": ["NOT", "HOF"],
+            "blend": {"hasoc": 0.5, "offensive": 0.5, "e5:hasoc": 0.0},
+        },
         "macro_f1",
-        {"weights": (0.0, 0.25)},
+        {"weights": (0.0, 0.25), "embedding_weights": _EMBEDDING_SHARES, "margin": _CASCADE_MARGIN},
     ),
     TaskSpec(
         "kaggle-insults",
@@ -207,7 +219,14 @@ def tune_tasks(
             grid = spec.options.get("weights", (0.0, 0.25, 0.5, 0.75, 1.0))
             margin = float(spec.options.get("margin", 0.0))
             tuned, value = tune_binary(
-                task, probs, truth, score, weight_grid=grid, shifted=shift, margin=margin
+                task,
+                probs,
+                truth,
+                score,
+                weight_grid=grid,
+                shifted=shift,
+                margin=margin,
+                embedding_grid=spec.options.get("embedding_weights"),
             )
         else:
             tuned, value = tune_offsets(task, probs, truth, score, mixes=spec.options.get("mixes", (0.0,)))

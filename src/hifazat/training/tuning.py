@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sklearn.metrics import accuracy_score, f1_score
 
+from hifazat.core.classifiers.embedding_heads import EMBEDDING_PREFIX
 from hifazat.evaluation.tasks import apply_task, boost_list
 
 Objective = Callable[[Sequence[str], Sequence[str]], float]
@@ -59,16 +60,22 @@ def tune_binary(
     weight_grid: Sequence[float] = (0.0, 0.25, 0.5, 0.75, 1.0),
     shifted: Shifted | None = None,
     margin: float = 0.0,
+    embedding_grid: Sequence[float] | None = None,
 ) -> tuple[dict[str, Any], float]:
-    """Best blend weights (two heads at most) and threshold; returns the task and its score.
+    """Best blend weights and threshold; returns the task and its score.
+
+    A blend has one or two heads (`weight_grid` is the first one's share), or, with
+    `embedding_grid`, two n-gram heads and an embedding head last: the embedding head gets each
+    share of `embedding_grid` and the n-gram pair the rest, split by `weight_grid`.
 
     With `shifted`, the choice maximises the mean of the stratified and the topic-grouped score,
     so that a weight or threshold that only holds on familiar topics loses; the returned score is
     still the stratified one, and the task records both under `protocols`. A weight later in
     `weight_grid` must beat the best earlier one by more than `margin` (order the grid from the
-    cheapest blend to the dearest)."""
+    cheapest blend to the dearest); with `embedding_grid`, a larger embedding share must beat the
+    best smaller one by more than `margin`."""
     heads = list(task["blend"])
-    grids: list[tuple[float, ...]] = [(1.0,)] if len(heads) == 1 else [(w, 1.0 - w) for w in weight_grid]
+    grids = _weight_grids(heads, weight_grid, embedding_grid)
     labels = task["labels"]
     t = list(truth)
     best: tuple[float, float, dict[str, Any]] = (-1.0, -1.0, task)
@@ -97,11 +104,32 @@ def tune_binary(
             by_weight.append(
                 {"weights": list(weights), **here[2]["protocols"], "threshold": here[2]["threshold"]}
             )
-        if here[0] > best[0] + (margin if best[0] >= 0 else 0.0):
+        dearer = embedding_grid is None or _embedding_share(here[2]) > _embedding_share(best[2])
+        if here[0] > best[0] + (margin if best[0] >= 0 and dearer else 0.0):
             best = here
     if shifted is not None:
         best[2]["protocols"] = {**best[2]["protocols"], "by_weight": by_weight}
     return best[2], best[1]
+
+
+def _weight_grids(
+    heads: Sequence[str], weight_grid: Sequence[float], embedding_grid: Sequence[float] | None
+) -> list[tuple[float, ...]]:
+    if embedding_grid is None:
+        if len(heads) > 2:
+            raise ValueError(f"a blend of {len(heads)} heads needs an embedding grid")
+        return [(1.0,)] if len(heads) == 1 else [(w, 1.0 - w) for w in weight_grid]
+    if len(heads) != 3 or not heads[2].startswith(EMBEDDING_PREFIX) or heads[0].startswith(EMBEDDING_PREFIX):
+        raise ValueError("an embedding grid blends two n-gram heads with one embedding head, named last")
+    return [
+        (round((1.0 - v) * w, 4), round((1.0 - v) * (1.0 - w), 4), float(v))
+        for v in embedding_grid
+        for w in weight_grid
+    ]
+
+
+def _embedding_share(task: Mapping[str, Any]) -> float:
+    return float(sum(w for h, w in task["blend"].items() if h.startswith(EMBEDDING_PREFIX)))
 
 
 def tune_offsets(

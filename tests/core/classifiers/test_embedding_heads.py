@@ -58,6 +58,8 @@ def test_manifest_round_trip_keeps_heads_and_cascades() -> None:
     back = EmbeddingHeads.from_manifest(entry, {"weights": h.weights, "bias": h.bias})
     assert back.heads == h.heads
     assert back.languages() == {"ur", "roman-ur"}
+    # only the threat head has a band: production embeds Urdu-script items, never Roman Urdu ones
+    assert back.cascade_languages() == {"ur"}
     threat = back.head("ur", "threat")
     assert threat is not None and threat.cascade == Cascade(0.2, 0.7, 0.5)
     assert back.head("en", "offensive") is None

@@ -108,6 +108,11 @@ class EmbeddingHeads:
     def languages(self) -> set[str]:
         return {language for language, _ in self.heads}
 
+    def cascade_languages(self) -> set[str]:
+        """Languages with a head that production refines (a head without a cascade serves only
+        the data-set tasks of `hifazat eval`)."""
+        return {language for (language, _), head in self.heads.items() if head.cascade is not None}
+
     def probabilities(self, language: str, name: str, vectors: FloatArray) -> FloatArray:
         """Calibrated P(positive) of one head for row-wise embeddings."""
         head = self.heads[(language, name)]

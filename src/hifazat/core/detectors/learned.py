@@ -174,7 +174,7 @@ class LearnedDetector(Detector):
         """The cascade: blend in the embedding head's probability for items in the uncertain band."""
         assert self.stage is not None
         heads = self.stage.heads
-        if lang not in heads.languages():
+        if lang not in heads.cascade_languages():
             return
         self.stats.items += len(texts)
         band = np.zeros(len(texts), dtype=bool)
