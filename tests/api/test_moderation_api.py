@@ -62,6 +62,13 @@ def test_bad_bodies_get_the_error_envelope(
     assert response.json()["error"]["code"] == code
 
 
+@pytest.mark.parametrize("text", ["", "\u200b\u202e", "   "])
+def test_an_empty_text_is_explained_in_urdu_too(client: TestClient, text: str) -> None:
+    error = client.post("/v1/moderate", json={"text": text}).json()["error"]
+    assert "empty" in error["message"]
+    assert "متن خالی ہے" in error["message_ur"]  # its own Urdu sentence, not the generic fallback
+
+
 def test_oversized_body_is_a_413(client: TestClient) -> None:
     response = client.post("/v1/moderate", json={"text": "a" * 5000})
     assert response.status_code == 413

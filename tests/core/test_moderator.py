@@ -102,3 +102,13 @@ def test_copies_without_context_share_one_item() -> None:
 def test_invisible_only_text_is_refused(text: str) -> None:
     with pytest.raises(InvalidInputError, match="empty"):
         Moderator([], CATALOGUE).check_batch(["fine", text])
+
+
+def test_input_errors_read_in_urdu_too() -> None:
+    moderator = Moderator([], CATALOGUE, max_chars=20)
+    with pytest.raises(InvalidInputError) as too_long:
+        moderator.check("x" * 21)
+    assert "21" in too_long.value.message_ur and "20" in too_long.value.message_ur
+    with pytest.raises(InvalidInputError) as empty:
+        moderator.check("\u200b")
+    assert "خالی" in empty.value.message_ur

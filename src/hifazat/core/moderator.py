@@ -29,21 +29,35 @@ DEFAULT_MAX_CHARS = 10_000
 def check_text(text: object, max_chars: int) -> str:
     """The text if the engine can take it; otherwise a precise `InvalidInputError`."""
     if not isinstance(text, str):
-        raise InvalidInputError(f"text must be a string, not {type(text).__name__}")
+        raise InvalidInputError(
+            f"text must be a string, not {type(text).__name__}",
+            message_ur=f"متن لفظوں (string) کی صورت میں ہونا چاہیے، {type(text).__name__} نہیں۔",
+        )
     if len(text) > max_chars:
         raise InvalidInputError(
             f"text is {len(text):,} characters; the limit is {max_chars:,}",
             hint="split long transcripts into parts, or raise HIFAZAT_MAX_TEXT_CHARS",
+            message_ur=f"متن {len(text):,} حروف کا ہے، جبکہ حد {max_chars:,} حروف ہے۔ لمبی تحریر کو حصوں میں بھیجیں۔",
         )
     if text.isascii():
         if not text.strip():
-            raise InvalidInputError("text is empty (only spaces or invisible characters)")
+            raise _empty()
         return text
     if INVISIBLE.fullmatch(text):
-        raise InvalidInputError("text is empty (only spaces or invisible characters)")
+        raise _empty()
     if SURROGATE.search(text):
-        raise InvalidInputError("text contains unpaired surrogate code points (it is not valid Unicode)")
+        raise InvalidInputError(
+            "text contains unpaired surrogate code points (it is not valid Unicode)",
+            message_ur="متن میں ادھورے یونیکوڈ حروف (unpaired surrogates) ہیں، اس لیے یہ درست یونیکوڈ نہیں۔",
+        )
     return text
+
+
+def _empty() -> InvalidInputError:
+    return InvalidInputError(
+        "text is empty (only spaces or invisible characters)",
+        message_ur="متن خالی ہے: اس میں صرف خالی جگہ یا نظر نہ آنے والے حروف ہیں۔",
+    )
 
 
 class Moderator:
