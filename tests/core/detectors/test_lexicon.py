@@ -255,3 +255,24 @@ def test_body_shaming_and_put_downs_are_harassment(
     signal = _signals(detector, text)["safety.harassment"]
     assert signal.score >= 0.6
     assert evidence in [text[s.start : s.end] for s in signal.spans]
+
+
+@pytest.mark.parametrize(
+    ("negated", "plain"),
+    [
+        ("don't kill yourself, please talk to someone", "kill yourself"),  # en: support vs incitement
+        ("I will never kill you", "I will kill you"),  # en
+        ("main tujhe nahi jaan se maar dunga", "main tujhe jaan se maar dunga"),  # ru
+    ],
+)
+def test_a_negation_right_before_a_threat_or_insult_term_drops_it(
+    detector: LexiconDetector, negated: str, plain: str
+) -> None:
+    found = _signals(detector, plain)
+    assert "safety.threats" in found or "safety.harassment" in found
+    negated_signals = _signals(detector, negated)
+    assert "safety.threats" not in negated_signals and "safety.harassment" not in negated_signals
+
+
+def test_a_negation_further_away_does_not_drop_the_term(detector: LexiconDetector) -> None:
+    assert "safety.harassment" in _signals(detector, "why don't you kill yourself")

@@ -73,6 +73,8 @@ NEGATIVES = [
     "garmi se mar rahe hain aaj",  # ru: heat
     "dil karta hai mar jaun hans hans ke 😂",  # ru: laughter
     "yeh garmi ab bardasht nahi hoti, AC lagwana parega",  # ru: heat, nothing about ending it
+    "don't kill yourself, please talk to someone",  # en: support, not incitement
+    "please don't ever kill yourself, call Umang",  # en: support
 ]
 
 

@@ -17,6 +17,7 @@ a second person (`_SECOND_PERSON`), and the note says `addressed`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import ClassVar
@@ -70,6 +71,14 @@ _SECOND_PERSON = frozenset(
     ]
 )
 """Words by which a text addresses a second person (English, Roman Urdu, Urdu)."""
+_NEGATABLE = frozenset({"safety.threats", "safety.harassment"})
+_NEGATED = re.compile(
+    r"(?:\b(?:don'?t|do not|dont|never|won'?t|wont|will not|would not|wouldn'?t|nahi|nahin|nai|mat)|نہیں|مت|نہ)"
+    r"\s+(?:ever\s+|kabhi\s+)?$"
+)
+"""A negation right before a threat or insult term: "don't kill yourself", "I will never kill you",
+"tujhe nahi maarunga". Only the word just before counts, so "why don't you kill yourself" still
+matches (its "you" stands between)."""
 
 
 @cache
@@ -127,6 +136,14 @@ class LexiconDetector(Detector):
     def signals(self, norm: NormalisedText) -> list[Signal]:
         """The signals for one normalised text."""
         matches = self.matcher.match(norm.text, norm.words())
+        if not matches:
+            return []
+        text = norm.text
+        matches = [
+            m
+            for m in matches
+            if m.entry.policy not in _NEGATABLE or not _NEGATED.search(text, max(0, m.start - 20), m.start)
+        ]
         if not matches:
             return []
         by_policy: dict[str, list[LexiconMatch]] = {}

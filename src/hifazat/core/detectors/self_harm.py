@@ -33,6 +33,9 @@ _IDIOM = re.compile(
     )
 )
 _NEGATION = re.compile(tolerant(r"\b(?:don't|dont|do not|never|not|nahi|nahin|nai)\b|n't\b|نہیں"))
+_TOLD_NOT_TO = re.compile(r"\b(?:don'?t|do not|dont|never)\s+(?:ever\s+)?$")
+"""A negation right before telling someone to harm themselves ("please don't kill yourself") is
+support, not incitement; "why don't you kill yourself" still counts ("you" stands between)."""
 
 
 class SelfHarmDetector(Detector):
@@ -62,6 +65,10 @@ class SelfHarmDetector(Detector):
             score = rule.score
             if "negatable" in rule.tags and _NEGATION.search(
                 text, max(0, match.start() - 12), match.start() + 8
+            ):
+                continue
+            if "incites" in rule.tags and _TOLD_NOT_TO.search(
+                text, max(0, match.start() - 20), match.start()
             ):
                 continue
             if "idiom-prone" in rule.tags:
