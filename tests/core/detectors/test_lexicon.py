@@ -241,6 +241,12 @@ def test_a_harmless_word_is_not_raised_by_addressing(detector: LexiconDetector) 
     assert signal is None or (signal.score < 0.5 and "addressed" not in signal.note)
 
 
+def test_roman_urdu_ya_is_or_not_you(detector: LexiconDetector) -> None:
+    # "ya" is "or" in Roman Urdu, not "you": the question is about a third party.
+    signal = _signals(detector, "woh harami hai ya nahi?")["safety.harassment"]
+    assert "addressed" not in signal.note
+
+
 @pytest.mark.parametrize(
     ("text", "evidence"),
     [

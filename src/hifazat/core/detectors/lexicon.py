@@ -38,7 +38,6 @@ _SECOND_PERSON = frozenset(
         "ur",
         "your",
         "youre",
-        "ya",
         "tu",
         "tum",
         "tujhe",
@@ -70,7 +69,8 @@ _SECOND_PERSON = frozenset(
         "اوئے",
     ]
 )
-"""Words by which a text addresses a second person (English, Roman Urdu, Urdu)."""
+"""Words by which a text addresses a second person (English, Roman Urdu, Urdu). Not "ya": in Roman
+Urdu it is "or" ("harami hai ya nahi?")."""
 _NEGATABLE = frozenset({"safety.threats", "safety.harassment"})
 _NEGATED = re.compile(
     r"(?:\b(?:don'?t|do not|dont|never|won'?t|wont|will not|would not|wouldn'?t|nahi|nahin|nai|mat)|نہیں|مت|نہ)"
