@@ -108,3 +108,20 @@ def test_the_sms_spam_head_alone_cannot_reach_removal(detector: LearnedDetector)
     head = float(detector.bundle.models["en"].predict([normalise(text).text])["spam"][0])
     assert head > cap  # the head alone would remove it
     assert scores(detector, text)["integrity.spam"] == pytest.approx(cap)
+
+
+def test_the_english_harassment_head_alone_sends_to_review_not_removal(detector: LearnedDetector) -> None:
+    # Learned from tweets, the head reads a friend's joke as abuse; alone it may queue an item, not remove it.
+    text = "you're killing me with these jokes 😂"
+    cap = float(detector.policies["en"]["safety.harassment"]["cap"])
+    head = float(detector.bundle.models["en"].predict([normalise(text).text])["harassment"][0])
+    assert head > cap  # the head alone would remove it
+    assert scores(detector, text)["safety.harassment"] == pytest.approx(cap)
+
+
+def test_the_english_harassment_cap_sits_below_removal(detector: LearnedDetector) -> None:
+    from hifazat.core.guidelines import default_catalogue
+
+    cap = float(detector.policies["en"]["safety.harassment"]["cap"])
+    policy = default_catalogue().policies["safety.harassment"]
+    assert policy.thresholds.medium <= cap < policy.thresholds.high

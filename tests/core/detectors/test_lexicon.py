@@ -51,7 +51,7 @@ def _signals(detector: LexiconDetector, text: str) -> dict[str, Signal]:
 def test_detects_in_three_languages(detector: LexiconDetector, text: str, policy: str, evidence: str) -> None:
     signal = _signals(detector, text)[policy]
     assert [text[s.start : s.end] for s in signal.spans] == [evidence]
-    assert signal.detector == "lexicon" and signal.version == "2"
+    assert signal.detector == "lexicon" and signal.version == "3"
     assert 0.0 < signal.score <= 1.0 and signal.note
 
 

@@ -231,6 +231,16 @@ SCAM_MESSAGES += [
         0.9,
         "03001234567",
     ),
+    (  # ru: a BISP instalment as bait, CNIC and code asked "by SMS"
+        "Mubarak ho, BISP ki nayi qist aa chuki hai. Apna CNIC aur verification code is number par SMS kar dein 03121234567",
+        0.85,
+        "code is number par SMS kar",
+    ),
+    (  # ru: a relative impersonated from a new number
+        "Salam, main aap ka bhanja hoon, naye number se likh raha hoon, foran 15 hazar jazzcash kar dein",
+        0.75,
+        "naye number se",
+    ),
 ]
 
 NOT_SCAMS = [
@@ -260,6 +270,8 @@ NOT_SCAMS = [
     "non custom phone lena theek hai? PTA tax kitna hai",  # a question
     "Emergency hai, blood chahiye O negative, Jinnah hospital, rabta karein 0300-1234567",  # blood appeal
     "Loan app se qarz liya tha, ab wo meri tasveerein contacts ko bhej rahe hain, kya karun?",  # a victim
+    "naye number se message kar raha hoon, purana kho gaya, save kar lo",  # a new number, no ask
+    "BISP ki qist aa gayi hai, ammi ko bank le kar jana hai",  # a real instalment, no ask
 ]
 
 

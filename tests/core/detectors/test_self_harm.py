@@ -28,7 +28,12 @@ POSITIVES = [
     ("I want to die", 0.8, "I want to die", "ideation"),  # en
     ("honestly i just wanna die", 0.8, "i just wanna die", "ideation"),  # en: informal
     ("I'm going to kill myself tonight", 0.85, "kill myself", "intent"),  # en
-    ("I don't want to live anymore", 0.85, "I don't want to live", "intent"),  # en: negated "live" is intent
+    (
+        "I don't want to live anymore",
+        0.85,
+        "I don't want to live anymore",
+        "intent",
+    ),  # en: negated "live" is intent
     ("I've been cutting myself again", 0.8, "cutting myself", "self-injury"),  # en
     ("nobody would miss me", 0.7, "nobody would miss me", "ideation"),  # en
     ("sometimes i wish i was dead", 0.8, "i wish i was dead", "ideation"),  # en
@@ -57,6 +62,17 @@ POSITIVES = [
         "intent",
     ),
     ("مجھ سے اب اور برداشت نہیں ہوتا، سب ختم کر دوں گا", 0.8, "برداشت نہیں ہوتا، سب ختم کر دوں گا", "intent"),
+    ("honestly I don't want to be here anymore", 0.65, "I don't want to be here anymore", "ideation"),  # en
+    ("what's the point of living like this", 0.65, "what's the point of living", "ideation"),  # en
+    (
+        "zindagi se tang aa gayi hoon, jeene ka koi faida nahi",
+        0.65,
+        "zindagi se tang aa gayi",
+        "ideation",
+    ),  # ru
+    ("bas ab aur nahi jeena mujhe", 0.65, "ab aur nahi jeena", "ideation"),  # ru
+    ("میں نہیں جینا چاہتی، بس", 0.65, "نہیں جینا چاہتی", "ideation"),  # ur
+    ("جینے کا کوئی فائدہ نہیں رہا", 0.65, "جینے کا کوئی فائدہ نہیں", "ideation"),  # ur
 ]
 
 NEGATIVES = [
@@ -75,6 +91,9 @@ NEGATIVES = [
     "yeh garmi ab bardasht nahi hoti, AC lagwana parega",  # ru: heat, nothing about ending it
     "don't kill yourself, please talk to someone",  # en: support, not incitement
     "please don't ever kill yourself, call Umang",  # en: support
+    "I don't want to be here anymore, this party is so boring lol",  # en: a dull party, laughing
+    "what's the point of living in Karachi without a generator",  # en: a rant about a city
+    "zindagi se tang aa kar usne naya business shuru kiya aur kamyab hua",  # ru: a story of success
 ]
 
 

@@ -129,6 +129,50 @@ POSITIVES = [
     ("qadiani ka boycott karo", "safety.hate", 0.75, "qadiani ka boycott karo"),  # ru
     ("تمہیں تو زندہ جلا دینا چاہیے", "safety.threats", 0.85, "تمہیں تو زندہ جلا دینا چاہیے"),  # ur: "you"
     ("tujhe to goli maar deni chahiye", "safety.threats", 0.85, "tujhe to goli maar deni chahiye"),  # ru
+    (
+        "i know where your kids go to school",
+        "safety.threats",
+        0.6,
+        "i know where your kids go to school",
+    ),  # en
+    (
+        "I'll be waiting outside your house tonight",
+        "safety.threats",
+        0.6,
+        "I'll be waiting outside your house",
+    ),  # en
+    (
+        "mujhe tumhara ghar maloom hai, yaad rakhna",
+        "safety.threats",
+        0.6,
+        "mujhe tumhara ghar maloom hai",
+    ),  # ru
+    (
+        "tumhare ghar ka pata mere paas hai ab",
+        "safety.threats",
+        0.6,
+        "tumhare ghar ka pata mere paas hai",
+    ),  # ru
+    ("تمہارے گھر کا پتہ میرے پاس ہے", "safety.threats", 0.6, "تمہارے گھر کا پتہ میرے پاس ہے"),  # ur
+    (
+        "tum jaise logon ka yehi anjaam hota hai",
+        "safety.threats",
+        0.6,
+        "tum jaise logon ka yehi anjaam hota",
+    ),  # ru
+    (
+        "تیری شادی کیسے ہوتی ہے، میں بھی دیکھتا ہوں",
+        "safety.threats",
+        0.6,
+        "کیسے ہوتی ہے، میں بھی دیکھتا ہوں",
+    ),  # ur
+    (
+        "tumhari pics mere paas hain, kal tak reply karo warna",
+        "safety.harassment",
+        0.85,
+        "tumhari pics mere paas hain, kal tak reply karo warna",
+    ),  # ru: sextortion opener with "or else"
+    ("تمہاری ننگی تصویریں میرے پاس ہیں", "safety.harassment", 0.55, "تمہاری ننگی تصویریں میرے پاس ہیں"),  # ur
 ]
 
 # (text,) that must give no threat, extremism or violence signal of 0.5 or more
@@ -181,6 +225,10 @@ NEGATIVES = [
     "bahar mil ke chai peete hain",  # ru: "let's meet outside for tea"
     "teacher ne aaj naya sabak sikhaya",  # ru: a lesson at school (past)
     "hum sab ko jeene ka haq hai",  # ru: "we all have the right to live"
+    "aap ki shaadi ki tasveerein mere paas hain, kal bhej doon ga",  # ru: a photographer
+    "mujhe aap ka ghar maloom hai, kal mithai le kar aaunga",  # ru: a friendly visit
+    "I'll be waiting outside the cinema at 7, don't be late!",  # en: meeting a friend
+    "dekhte hain match kaise hota hai, main bhi dekhunga",  # ru: watching a match
     "شیعہ اور سنی سب بھائی ہیں",  # ur: unity
     "products ka boycott karo jo mehngi hain",  # ru: a consumer boycott
     "پٹھان بہت مہمان نواز ہوتے ہیں",  # ur: praise of a group
@@ -195,7 +243,7 @@ def test_finds_threats_with_evidence_in_the_original(
     assert signal is not None, f"no {policy} signal for {text!r}"
     assert signal.score >= minimum
     assert evidence in [text[s.start : s.end] for s in signal.spans]
-    assert signal.detector == "threats" and signal.version == "3"
+    assert signal.detector == "threats" and signal.version == "4"
 
 
 @pytest.mark.parametrize("text", NEGATIVES)

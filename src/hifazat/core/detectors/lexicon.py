@@ -120,7 +120,7 @@ class LexiconDetector(Detector):
     """Curated abuse terms in English, Urdu and Roman Urdu (see the module docstring)."""
 
     name: ClassVar[str] = "lexicon"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
 
     def __init__(self, matcher: LexiconMatcher | None = None) -> None:
         self.matcher = matcher or default_matcher()

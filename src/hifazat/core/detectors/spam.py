@@ -49,7 +49,7 @@ class SpamDetector(Detector):
     """Spam in one item; `detect_batch` adds copy-paste campaigns across a batch."""
 
     name: ClassVar[str] = "spam"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     cross_item: ClassVar[bool] = True
 
     def __init__(self, links: LinkFinder | None = None) -> None:
@@ -118,8 +118,11 @@ class SpamDetector(Detector):
             if len(emoji) >= 15:
                 parts.append((0.6 if len(emoji) >= 30 else 0.45, f"emoji:{len(emoji)}", [Span(0, len(text))]))
         # every mention has an `@` and every hashtag a `#`: count those before any regex runs
+        # tagging a few friends is how people share a video; ten or more tags is a flood
         if text.count("@") >= 5 and len(mentions := _MENTION.findall(text)) >= 5:
-            parts.append((0.6, f"mentions:{len(mentions)}", [Span(0, len(text))]))
+            parts.append(
+                (0.6 if len(mentions) >= 10 else 0.45, f"mentions:{len(mentions)}", [Span(0, len(text))])
+            )
         if text.count("#") >= 10 and len(tags := _HASHTAG.findall(text)) >= 10:
             parts.append((0.5, f"hashtags:{len(tags)}", [Span(0, len(text))]))
         return parts

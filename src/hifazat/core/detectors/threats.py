@@ -124,7 +124,7 @@ class ThreatDetector(Detector):
     """Threats, incitement, extremist praise and calls to criminal violence."""
 
     name: ClassVar[str] = "threats"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
 
     def __init__(self) -> None:
         phrases = load_phrase_file("threats.yaml", policies=POLICIES)
