@@ -6,7 +6,8 @@ by `hifazat train` on the shared data sets and shipped as small artefacts with a
 have their own model (Devanagari goes to a small Hindi model); a mixed text is scored by each
 model that applies and keeps the highest score per policy. `detect_batch` vectorises each
 language's items once. Evidence spans are the words whose n-grams pushed hardest towards the
-policy, mapped back to the original text.
+policy, mapped back to the original text. Names of public figures and parties are blanked before
+scoring (`hifazat.core.classifiers.public_figures`): who is named must not decide a verdict.
 
 Cascade: where the bundle has an embedding head for a language's head (see
 `hifazat.core.classifiers.embedding_heads`), items whose n-gram probability falls in that head's
@@ -34,6 +35,7 @@ from numpy.typing import NDArray
 from hifazat.core.classifiers.bundle import MANIFEST, PACKAGE, ModelBundle, default_bundle
 from hifazat.core.classifiers.embedding_stage import EmbeddingStage
 from hifazat.core.classifiers.linear_model import LinearModel, sigmoid
+from hifazat.core.classifiers.public_figures import blank_public_figures
 from hifazat.core.detectors.base import Detector, Item
 from hifazat.core.signals import Signal, Span
 
@@ -135,7 +137,7 @@ class LearnedDetector(Detector):
                     by_lang.setdefault(lang, []).append(i)
         for lang, idx in by_lang.items():
             model = self.bundle.models[lang]
-            probs = model.predict([items[i].norm.text for i in idx])
+            probs = model.predict([blank_public_figures(items[i].norm.text) for i in idx])
             if self.stage is not None:
                 self._refine(lang, probs, [items[i].text for i in idx])
             for policy, rule in self.policies.get(lang, {}).items():
@@ -243,7 +245,11 @@ class LearnedDetector(Detector):
         model = self.bundle.models[lang]
         cache = self._word_scores.setdefault((lang, policy), {})
         scored = [
-            w for w in model.word_scores(item.norm.text, self._direction(lang, policy), cache) if w[2] > 0
+            w
+            for w in model.word_scores(
+                blank_public_figures(item.norm.text), self._direction(lang, policy), cache
+            )
+            if w[2] > 0
         ]
         if not scored:
             return ()
