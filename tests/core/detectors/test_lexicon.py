@@ -46,6 +46,8 @@ def _signals(detector: LexiconDetector, text: str) -> dict[str, Signal]:
         ("تجھے جان سے مار دونگا", "safety.threats", "جان سے مار دونگا"),  # joined future tense
         ("رافضی لوگ", "safety.hate", "رافضی"),  # sectarian slur against Shia
         ("چوہڑا ہے یہ", "safety.hate", "چوہڑا"),  # caste slur used against Christians
+        ("tum log chooray ho", "safety.hate", "chooray"),  # the same slur, spelt without h
+        ("mota bhainsa, gym ja kabhi", "safety.harassment", "mota bhainsa"),  # body shaming
     ],
 )
 def test_detects_in_three_languages(detector: LexiconDetector, text: str, policy: str, evidence: str) -> None:

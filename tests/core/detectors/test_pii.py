@@ -119,6 +119,20 @@ CASES = [
     ("order ke liye rabta karein 0321-7654321", "phone", 0.0, 0.2, "0321-7654321"),  # business contact
     ("email me at ali.khan@gmail.com for collabs", "email", 0.0, 0.2, "ali.khan@gmail.com"),  # own contact
     ("مکان نمبر 12 گلی نمبر 4 محلہ قاسم آباد", "address", 0.5, 0.7, "مکان نمبر 12"),  # ur: unclear whose
+    (
+        "us ladki ka whatsapp 0333-1122334 hai, tang karo",
+        "phone",
+        0.8,
+        1.0,
+        "0333-1122334",
+    ),  # ru: a third person
+    (
+        "us dukan ka number 0300-1234567 hai, wahan kapra acha hai",
+        "phone",
+        0.0,
+        0.5,
+        "0300-1234567",
+    ),  # a shop
 ]
 
 

@@ -173,6 +173,38 @@ POSITIVES = [
         "tumhari pics mere paas hain, kal tak reply karo warna",
     ),  # ru: sextortion opener with "or else"
     ("تمہاری ننگی تصویریں میرے پاس ہیں", "safety.harassment", 0.55, "تمہاری ننگی تصویریں میرے پاس ہیں"),  # ur
+    (
+        "us ne nabi ki shaan mein gustakhi ki, usay saza do",
+        "safety.threats",
+        0.85,
+        "gustakhi ki, usay saza do",
+    ),  # ru
+    (
+        "اس نے توہین کی ہے، اسے زندہ مت چھوڑنا",
+        "safety.threats",
+        0.85,
+        "توہین کی ہے، اسے زندہ مت چھوڑنا",
+    ),  # ur
+    ("is ko zinda nahi chhorna", "safety.threats", 0.8, "zinda nahi chhorna"),  # ru: leave none alive
+    (
+        "in qadianiyon ke khilaf jihad farz hai",
+        "safety.threats",
+        0.65,
+        "qadianiyon ke khilaf jihad farz",
+    ),  # ru
+    ("shaam ke baad bahar nikli to yehi hoga", "safety.threats", 0.55, "to yehi hoga"),  # ru: veiled
+    (
+        "aurton ke saath jo hota hai theek hota hai, kapre dekho",
+        "safety.hate",
+        0.6,
+        "aurton ke saath jo hota hai theek hota",
+    ),  # ru: justifying assault
+    (
+        "tumhari surat dekh kar ulti aati hai",
+        "safety.harassment",
+        0.65,
+        "tumhari surat dekh kar ulti aati",
+    ),  # ru
 ]
 
 # (text,) that must give no threat, extremism or violence signal of 0.5 or more
@@ -229,6 +261,10 @@ NEGATIVES = [
     "mujhe aap ka ghar maloom hai, kal mithai le kar aaunga",  # ru: a friendly visit
     "I'll be waiting outside the cinema at 7, don't be late!",  # en: meeting a friend
     "dekhte hain match kaise hota hai, main bhi dekhunga",  # ru: watching a match
+    "blasphemy ke jhoote ilzam se log maare jaate hain, yeh band hona chahiye",  # ru: about false accusations
+    "tauheen ke qanoon par behas honi chahiye",  # ru: a debate about the law
+    "Ramzan mein jihad bil nafs sab par farz hai",  # ru: the inner struggle
+    "padhai karo warna yehi haal hoga",  # not "to yehi hoga" with a threat
     "شیعہ اور سنی سب بھائی ہیں",  # ur: unity
     "products ka boycott karo jo mehngi hain",  # ru: a consumer boycott
     "پٹھان بہت مہمان نواز ہوتے ہیں",  # ur: praise of a group

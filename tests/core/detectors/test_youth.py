@@ -30,6 +30,36 @@ CASES = [
         "کسی کو مت بتانا",
     ),  # ur: gift + secret
     ("Free UC dunga, Insta pe aa jao", GROOMING, 0.55, 0.7, "Free UC dunga"),  # ru: gift + move: review
+    (
+        "what grade are you in? keep this a secret between us ok",
+        GROOMING,
+        0.8,
+        1.0,
+        "keep this a secret",
+    ),  # en
+    (
+        "آپ کی عمر کیا ہے؟ امی کو مت بتانا ہم بات کرتے ہیں",
+        GROOMING,
+        0.8,
+        1.0,
+        "امی کو مت بتانا",
+    ),  # ur: age + secret
+    (
+        "you're 13 right? I'll buy you robux if you send a selfie",
+        GROOMING,
+        0.8,
+        1.0,
+        "I'll buy you robux",
+    ),  # en
+    ("you are so mature for your age, our little secret ok?", GROOMING, 0.8, 1.0, "our little secret"),  # en
+    ("happy birthday! you're 15 now, enjoy the party", GROOMING, 0.0, 0.0, ""),  # en: a birthday wish
+    (
+        "I'll send you the gift list, send me a photo of the cake",
+        GROOMING,
+        0.0,
+        0.0,
+        "",
+    ),  # en: no gift promise
     ("Ammi ko mat batana maine saara cake kha liya", GROOMING, 0.0, 0.0, ""),  # ru: sibling secret
     ("Beta aap kis class mein ho? Mashallah bohat acha parhte ho", GROOMING, 0.0, 0.0, ""),  # ru: relative
     (

@@ -82,13 +82,15 @@ _PII_NOUN = (
 )
 _ABOUT_OTHER_NEAR = re.compile(
     tolerant(
-        r"\b(?:is|us|in|un|iss|uss)\s?(?:ka|ki|ke)\b(?:\s+\S+){0,3}?\s+" + _PII_NOUN + r"\b"
+        r"\b(?:is|us|in|un|iss|uss)(?:\s?|\s+(?:larki|larka|larke|bande|banday|aurat|ladki|ladka|ladke|bachi|"
+        r"admi|insan|dost|teacher)\s+)(?:ka|ki|ke)\b(?:\s+\S+){0,3}?\s+" + _PII_NOUN + r"\b"
         r"|\b(?:her|his|their|this (?:guy|girl|man|woman|person)'?s?)\s+(?:\w+\s+)?" + _PII_NOUN + r"\b"
         r"|(?:اس|ان)\s(?:کا|کی|کے)(?:\s+\S+){0,3}?\s+(?:نمبر|فون|گھر|پتہ|ایڈریس|شناختی)"
     ),
     re.IGNORECASE,
 )
-"""Someone else's information named just before it: "iska number", "is ki behen ka ghar", "her address"."""
+"""Someone else's information named just before it: "iska number", "is ki behen ka ghar", "us larki ka
+number", "her address"."""
 _DOXXING = re.compile(
     tolerant(
         r"\b(?:leak(?:ed)?|dox(?:x)?(?:ed|ing)?|expose[ds]?|exposing)\b"
@@ -221,7 +223,7 @@ class PiiDetector(Detector):
     """privacy.personal_info: one signal per kind of personal information found."""
 
     name: ClassVar[str] = "pii"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
 
     def __init__(self) -> None:
         self._address_gate = KeywordGate((word, 0) for word in _ADDRESS_WORDS)
