@@ -48,6 +48,7 @@ def _signals(detector: LexiconDetector, text: str) -> dict[str, Signal]:
         ("چوہڑا ہے یہ", "safety.hate", "چوہڑا"),  # caste slur used against Christians
         ("tum log chooray ho", "safety.hate", "chooray"),  # the same slur, spelt without h
         ("mota bhainsa, gym ja kabhi", "safety.harassment", "mota bhainsa"),  # body shaming
+        ("ur a fat pig", "safety.harassment", "fat pig"),  # en: body shaming
     ],
 )
 def test_detects_in_three_languages(detector: LexiconDetector, text: str, policy: str, evidence: str) -> None:

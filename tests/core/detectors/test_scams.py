@@ -241,6 +241,11 @@ SCAM_MESSAGES += [
         0.75,
         "naye number se",
     ),
+    (  # en: account suspension with a look-alike log-in link
+        "Your PayPal account will be suspended. Verify now at paypal-secure-login.com",
+        0.85,
+        "Verify now at paypal-secure-login.com",
+    ),
 ]
 
 NOT_SCAMS = [
@@ -272,6 +277,9 @@ NOT_SCAMS = [
     "Loan app se qarz liya tha, ab wo meri tasveerein contacts ko bhej rahe hain, kya karun?",  # a victim
     "naye number se message kar raha hoon, purana kho gaya, save kar lo",  # a new number, no ask
     "BISP ki qist aa gayi hai, ammi ko bank le kar jana hai",  # a real instalment, no ask
+    "Tournament registration fee 500 hai, winners ko trophy milegi",  # a real fee, no bait
+    "I earn 50000 a month as a teacher, alhamdulillah",  # talking about a salary
+    "Please verify your email address in the app settings",  # app instructions, no link
 ]
 
 

@@ -45,6 +45,7 @@ POSITIVES = [
     ("😂" * 20, 0.45, "😂😂😂", "emoji:20"),  # emoji flood
     ("@ali1 @sara2 @omar3 @hina4 @zara5 dekho", 0.4, "@ali1", "mentions:5"),  # five tags: weak evidence
     (" ".join(f"@friend{i}" for i in range(12)) + " follow me", 0.55, "@friend0", "mentions:12"),  # a flood
+    ("Hot singles in your area, click here", 0.6, "Hot singles in your area", "template"),  # adult bait
 ]
 
 NEGATIVES = [

@@ -205,6 +205,27 @@ POSITIVES = [
         0.65,
         "tumhari surat dekh kar ulti aati",
     ),  # ru
+    (
+        "im gonna knock the living daylights out of him",
+        "safety.threats",
+        0.8,
+        "im gonna knock the living daylights out of him",
+    ),  # en
+    (
+        "we'll make sure you never walk again",
+        "safety.threats",
+        0.8,
+        "we'll make sure you never walk again",
+    ),  # en
+    ("your kids are gonna pay for this", "safety.threats", 0.6, "your kids are gonna pay"),  # en: veiled
+    ("post that again and you'll see what happens", "safety.threats", 0.6, "you'll see what happens"),  # en
+    ("go back to your own country", "safety.hate", 0.65, "go back to your own country"),  # en: xenophobic
+    (
+        "girls should stay in the kitchen, not on tiktok",
+        "safety.hate",
+        0.55,
+        "girls should stay in the kitchen",
+    ),
 ]
 
 # (text,) that must give no threat, extremism or violence signal of 0.5 or more
@@ -265,6 +286,10 @@ NEGATIVES = [
     "tauheen ke qanoon par behas honi chahiye",  # ru: a debate about the law
     "Ramzan mein jihad bil nafs sab par farz hai",  # ru: the inner struggle
     "padhai karo warna yehi haal hoga",  # not "to yehi hoga" with a threat
+    "I'll go back to my village for Eid",  # en: going home
+    "you should go back to your country and visit your grandparents",  # en: advice about a visit
+    "my family will pay for the wedding",  # en: paying
+    "she cooks in the kitchen every morning",  # en: a kitchen
     "شیعہ اور سنی سب بھائی ہیں",  # ur: unity
     "products ka boycott karo jo mehngi hain",  # ru: a consumer boycott
     "پٹھان بہت مہمان نواز ہوتے ہیں",  # ur: praise of a group

@@ -31,6 +31,14 @@ def finder() -> LinkFinder:
         ),  # punycode
         ("pakpost-track[.]top", "pakpost-track[.]top", "brand", "pakpost"),  # obfuscated dot
         ("meezanbank-verify.com", "meezanbank-verify.com", "brand", "meezan"),  # bank name
+        ("paypal-secure-login.com", "paypal-secure-login.com", "brand", "paypal"),  # a global brand
+        (
+            "https://www.paypal.com/signin",
+            "https://www.paypal.com/signin",
+            "official",
+            "paypal",
+        ),  # the real one
+        ("daraz-sale.shop", "daraz-sale.shop", "brand", "daraz"),  # Pakistani shopping site
         ("https://bit.ly/3abcD", "https://bit.ly/3abcD", "shortener", None),  # shortener
         ("shorturl.at/abc12", "shorturl.at/abc12", "shortener", None),  # shortener on a ccTLD
         ("wa.me/923001234567", "wa.me/923001234567", "messaging", None),  # WhatsApp chat link
