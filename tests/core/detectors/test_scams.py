@@ -246,6 +246,7 @@ SCAM_MESSAGES += [
         0.85,
         "Verify now at paypal-secure-login.com",
     ),
+    ("آپ کے نمبر پر کوڈ آیا ہے، جلدی سے بتا دیں", 0.85, "آپ کے نمبر پر کوڈ آیا ہے"),  # ur: WhatsApp hijack
 ]
 
 NOT_SCAMS = [
@@ -280,6 +281,7 @@ NOT_SCAMS = [
     "Tournament registration fee 500 hai, winners ko trophy milegi",  # a real fee, no bait
     "I earn 50000 a month as a teacher, alhamdulillah",  # talking about a salary
     "Please verify your email address in the app settings",  # app instructions, no link
+    "mere number pe code aya hai, kya karun?",  # a person asking for help
 ]
 
 

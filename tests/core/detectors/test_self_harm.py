@@ -73,6 +73,8 @@ POSITIVES = [
     ("bas ab aur nahi jeena mujhe", 0.65, "ab aur nahi jeena", "ideation"),  # ru
     ("میں نہیں جینا چاہتی، بس", 0.65, "نہیں جینا چاہتی", "ideation"),  # ur
     ("جینے کا کوئی فائدہ نہیں رہا", 0.65, "جینے کا کوئی فائدہ نہیں", "ideation"),  # ur
+    ("دل کرتا ہے ہمیشہ کے لیے سو جاؤں", 0.65, "ہمیشہ کے لیے سو جاؤں", "ideation"),  # ur: sleep forever
+    ("main sab par bojh hoon", 0.65, "main sab par bojh hoon", "ideation"),  # ru: a burden
 ]
 
 NEGATIVES = [
@@ -130,6 +132,8 @@ def test_intent_outscores_a_mention(detector: SelfHarmDetector) -> None:
         ("خودکشی کر لو", "خودکشی کر لو"),  # ur
         ("تم خود کشی کیوں نہیں کر لیتی", "خود کشی کیوں نہیں کر لیتی"),  # ur: "why don't you", feminine
         ("مر جاؤ تم", "مر جاؤ تم"),  # ur: "die, you"
+        ("مر جا کمینے", "مر جا کمینے"),  # ur: "die, scoundrel"
+        ("mar ja kutte", "mar ja kutte"),  # ru
     ],
 )
 def test_telling_someone_else_to_do_it_is_harassment(

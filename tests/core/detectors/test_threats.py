@@ -220,6 +220,42 @@ POSITIVES = [
     ("your kids are gonna pay for this", "safety.threats", 0.6, "your kids are gonna pay"),  # en: veiled
     ("post that again and you'll see what happens", "safety.threats", 0.6, "you'll see what happens"),  # en
     ("go back to your own country", "safety.hate", 0.65, "go back to your own country"),  # en: xenophobic
+    ("اس کی بہن کو اٹھا لیں گے", "safety.threats", 0.85, "اس کی بہن کو اٹھا لیں گے"),  # ur: kidnapping
+    ("ان کو سرعام پھانسی دو", "safety.threats", 0.85, "ان کو سرعام پھانسی دو"),  # ur: public hanging
+    ("iska gala kaat do", "safety.threats", 0.85, "iska gala kaat do"),  # ru
+    (
+        "ان کو جلانے کا وقت آ گیا ہے",
+        "safety.threats",
+        0.8,
+        "جلانے کا وقت آ گیا ہے",
+    ),  # ur: "time to burn them"
+    (
+        "tumhara bandobast karte hain jald",
+        "safety.threats",
+        0.55,
+        "tumhara bandobast karte hain",
+    ),  # ru: veiled
+    (
+        "اگر تم نے پھر لکھا تو اچھا نہیں ہوگا",
+        "safety.threats",
+        0.55,
+        "اگر تم نے پھر لکھا تو اچھا نہیں ہوگا",
+    ),  # ur
+    ("مہاجر سب قابض ہیں", "safety.hate", 0.65, "مہاجر سب قابض ہیں"),  # ur: "occupiers"
+    (
+        "afghani sab chor hain, inko mulk se nikalo",
+        "safety.hate",
+        0.7,
+        "afghani sab chor hain, inko mulk se nikalo",
+    ),  # ru: expel
+    ("یہ لوگ معاشرے کا ناسور ہیں", "safety.hate", 0.65, "لوگ معاشرے کا ناسور ہیں"),  # ur: dehumanising
+    (
+        "تمہاری بہن کی ویڈیو وائرل کروں گا",
+        "safety.harassment",
+        0.85,
+        "تمہاری بہن کی ویڈیو وائرل کروں گا",
+    ),  # ur
+    ("میں تمہیں چھوڑوں گا نہیں", "safety.threats", 0.6, "تمہیں چھوڑوں گا نہیں"),  # ur: negation after
     (
         "girls should stay in the kitchen, not on tiktok",
         "safety.hate",
@@ -290,6 +326,10 @@ NEGATIVES = [
     "you should go back to your country and visit your grandparents",  # en: advice about a visit
     "my family will pay for the wedding",  # en: paying
     "she cooks in the kitchen every morning",  # en: a kitchen
+    "بکرے کا گلا کاٹ دو، قصائی آ گیا ہے",  # ur: Eid slaughter
+    "اگر بارش ہوئی تو اچھا نہیں ہوگا، فصل خراب ہو جائے گی",  # ur: weather
+    "mazay karne ka waqt aa gaya hai",  # ru: "time to have fun"
+    "کرپشن ہمارے معاشرے کا ناسور ہے",  # ur: corruption is a cancer of society
     "شیعہ اور سنی سب بھائی ہیں",  # ur: unity
     "products ka boycott karo jo mehngi hain",  # ru: a consumer boycott
     "پٹھان بہت مہمان نواز ہوتے ہیں",  # ur: praise of a group
