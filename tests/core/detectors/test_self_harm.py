@@ -75,6 +75,13 @@ POSITIVES = [
     ("جینے کا کوئی فائدہ نہیں رہا", 0.65, "جینے کا کوئی فائدہ نہیں", "ideation"),  # ur
     ("دل کرتا ہے ہمیشہ کے لیے سو جاؤں", 0.65, "ہمیشہ کے لیے سو جاؤں", "ideation"),  # ur: sleep forever
     ("main sab par bojh hoon", 0.65, "main sab par bojh hoon", "ideation"),  # ru: a burden
+    (
+        "bas aaj sab khatam kar dunga, alvida dosto",
+        0.8,
+        "sab khatam kar dunga, alvida",
+        "intent",
+    ),  # ru: goodbye
+    ("zindagi ka koi maqsad nahi reh gaya", 0.65, "zindagi ka koi maqsad nahi reh gaya", "ideation"),  # ru
 ]
 
 NEGATIVES = [

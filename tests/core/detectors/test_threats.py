@@ -249,6 +249,22 @@ POSITIVES = [
         "afghani sab chor hain, inko mulk se nikalo",
     ),  # ru: expel
     ("یہ لوگ معاشرے کا ناسور ہیں", "safety.hate", 0.65, "لوگ معاشرے کا ناسور ہیں"),  # ur: dehumanising
+    ("mujhe maloom hai tum kahan rehte ho", "safety.threats", 0.6, "mujhe maloom hai tum kahan rehte"),  # ru
+    ("مجھے پتہ ہے تم کہاں رہتی ہو", "safety.threats", 0.6, "مجھے پتہ ہے تم کہاں رہتی"),  # ur
+    (
+        "sab milke uski id report karo",
+        "safety.harassment",
+        0.6,
+        "sab milke uski id report karo",
+    ),  # ru: brigading
+    ("tumhari koi izzat nahi yahan", "safety.harassment", 0.55, "tumhari koi izzat nahi"),  # ru: humiliation
+    (
+        "woh qadiani hai, us se door raho",
+        "safety.hate",
+        0.6,
+        "woh qadiani hai, us se door raho",
+    ),  # ru: shunning
+    ("عیسائی لوگ تو صفائی والے ہی ہوتے ہیں", "safety.hate", 0.65, "عیسائی لوگ تو صفائی والے ہی ہوتے"),  # ur
     (
         "تمہاری بہن کی ویڈیو وائرل کروں گا",
         "safety.harassment",
@@ -330,6 +346,7 @@ NEGATIVES = [
     "اگر بارش ہوئی تو اچھا نہیں ہوگا، فصل خراب ہو جائے گی",  # ur: weather
     "mazay karne ka waqt aa gaya hai",  # ru: "time to have fun"
     "کرپشن ہمارے معاشرے کا ناسور ہے",  # ur: corruption is a cancer of society
+    "video report karo agar galat lage, team check karegi",  # ru: how reporting works
     "شیعہ اور سنی سب بھائی ہیں",  # ur: unity
     "products ka boycott karo jo mehngi hain",  # ru: a consumer boycott
     "پٹھان بہت مہمان نواز ہوتے ہیں",  # ur: praise of a group
