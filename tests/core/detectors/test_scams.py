@@ -247,6 +247,7 @@ SCAM_MESSAGES += [
         "Verify now at paypal-secure-login.com",
     ),
     ("آپ کے نمبر پر کوڈ آیا ہے، جلدی سے بتا دیں", 0.85, "آپ کے نمبر پر کوڈ آیا ہے"),  # ur: WhatsApp hijack
+    ("Dad it's me, my new number, phone broke. Please transfer 15000 today", 0.7, "transfer 15000"),  # en
 ]
 
 NOT_SCAMS = [
@@ -282,6 +283,7 @@ NOT_SCAMS = [
     "I earn 50000 a month as a teacher, alhamdulillah",  # talking about a salary
     "Please verify your email address in the app settings",  # app instructions, no link
     "mere number pe code aya hai, kya karun?",  # a person asking for help
+    "please send 100 likes to this video lol",  # likes, not money
 ]
 
 

@@ -82,6 +82,19 @@ POSITIVES = [
         "intent",
     ),  # ru: goodbye
     ("zindagi ka koi maqsad nahi reh gaya", 0.65, "zindagi ka koi maqsad nahi reh gaya", "ideation"),  # ru
+    (
+        "I have been thinking of taking my own life",
+        0.75,
+        "I have been thinking of taking my own life",
+        "intent",
+    ),
+    (
+        "i wish i could disappear and never come back",
+        0.8,
+        "i wish i could disappear and never come back",
+        "ideation",
+    ),
+    ("میں خود کشی کرنے کا ارادہ رکھتا ہوں", 0.8, "خود کشی کرنے کا ارادہ", "intent"),  # ur
 ]
 
 NEGATIVES = [
@@ -103,6 +116,7 @@ NEGATIVES = [
     "I don't want to be here anymore, this party is so boring lol",  # en: a dull party, laughing
     "what's the point of living in Karachi without a generator",  # en: a rant about a city
     "zindagi se tang aa kar usne naya business shuru kiya aur kamyab hua",  # ru: a story of success
+    "I was thinking about ending my subscription",  # en: a subscription
 ]
 
 

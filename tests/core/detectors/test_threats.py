@@ -250,6 +250,32 @@ POSITIVES = [
     ),  # ru: expel
     ("یہ لوگ معاشرے کا ناسور ہیں", "safety.hate", 0.65, "لوگ معاشرے کا ناسور ہیں"),  # ur: dehumanising
     ("mujhe maloom hai tum kahan rehte ho", "safety.threats", 0.6, "mujhe maloom hai tum kahan rehte"),  # ru
+    ("i'm gonna smash your face in", "safety.threats", 0.8, "i'm gonna smash your face"),  # en: a body part
+    (
+        "we found out which college your sister goes to",
+        "safety.threats",
+        0.6,
+        "we found out which college your sister goes to",
+    ),
+    (
+        "say it again and see what happens to your shop",
+        "safety.threats",
+        0.6,
+        "see what happens to your shop",
+    ),  # en
+    ("all these refugees are cockroaches", "safety.hate", 0.75, "all these refugees are cockroaches"),  # en
+    (
+        "tum sach mein kisi kaam ki nahi ho",
+        "safety.harassment",
+        0.65,
+        "tum sach mein kisi kaam ki nahi",
+    ),  # ru
+    (
+        "tumhari behan ko poora mohalla jaanta hai kaisi hai",
+        "safety.harassment",
+        0.65,
+        "tumhari behan ko poora mohalla jaanta hai kaisi",
+    ),
     ("مجھے پتہ ہے تم کہاں رہتی ہو", "safety.threats", 0.6, "مجھے پتہ ہے تم کہاں رہتی"),  # ur
     (
         "sab milke uski id report karo",
@@ -347,6 +373,7 @@ NEGATIVES = [
     "mazay karne ka waqt aa gaya hai",  # ru: "time to have fun"
     "کرپشن ہمارے معاشرے کا ناسور ہے",  # ur: corruption is a cancer of society
     "video report karo agar galat lage, team check karegi",  # ru: how reporting works
+    "I'll break your record next season, watch me",  # en: a sports rivalry
     "شیعہ اور سنی سب بھائی ہیں",  # ur: unity
     "products ka boycott karo jo mehngi hain",  # ru: a consumer boycott
     "پٹھان بہت مہمان نواز ہوتے ہیں",  # ur: praise of a group

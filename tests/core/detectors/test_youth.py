@@ -52,6 +52,13 @@ CASES = [
         "I'll buy you robux",
     ),  # en
     ("you are so mature for your age, our little secret ok?", GROOMING, 0.8, 1.0, "our little secret"),  # en
+    (
+        "what's your age btw? keep our conversations between us",
+        GROOMING,
+        0.8,
+        1.0,
+        "keep our conversations between us",
+    ),
     ("happy birthday! you're 15 now, enjoy the party", GROOMING, 0.0, 0.0, ""),  # en: a birthday wish
     (
         "I'll send you the gift list, send me a photo of the cake",
