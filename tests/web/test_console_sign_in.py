@@ -19,6 +19,7 @@ from hifazat.services.sign_in import (
 )
 from hifazat.storage.web_sessions import PasswordStore, WebSessionRow, WebSessionStore
 from hifazat.web.sessions import safe_next
+from safety_centre_app import build_app
 
 
 def test_password_hash_is_salted_and_verifies() -> None:
@@ -138,6 +139,19 @@ def test_attempts_are_limited_per_handle(fresh_app: FastAPI) -> None:
     assert codes == [401] * 8
     assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 0
     assert "wait" in blocked.text
+
+
+def test_a_second_worker_sees_the_same_attempts(fresh_app: FastAPI) -> None:
+    # Two app instances over one database are two worker processes: the limit is shared, not doubled.
+    with_password(database(fresh_app), "mod_en", "moderator")
+    other = build_app(fresh_app.state.runtime.settings.data_dir)
+    with TestClient(fresh_app) as first, TestClient(other) as second:
+        codes = [
+            sign_in(first if i % 2 else second, "mod_en", "wrong password!").status_code for i in range(8)
+        ]
+        blocked = sign_in(second, "mod_en")
+    assert codes == [401] * 8
+    assert blocked.status_code == 429
 
 
 def test_sign_out_revokes_the_session(fresh_app: FastAPI) -> None:

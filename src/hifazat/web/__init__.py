@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from hifazat.core.resources import default_directory
+from hifazat.services.rate_limits import SharedRateLimiter
 from hifazat.services.safety_centre import import_packaged
 from hifazat.web.content import guides, packaged_updates
 from hifazat.web.errors import install_error_pages
@@ -34,7 +35,7 @@ from hifazat.web.routes import (
     report,
     resources,
 )
-from hifazat.web.security import CsrfSigner, RateLimiter, SecurityHeaders
+from hifazat.web.security import CsrfSigner, SecurityHeaders
 from hifazat.web.sessions import install_sessions
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -53,7 +54,13 @@ def install(app: FastAPI, *, report_limit: int = REPORTS_PER_WINDOW) -> None:
         settings=runtime.settings,
         sessions=runtime.sessions,
         csrf=CsrfSigner(runtime.settings.secret_key),
-        report_limiter=RateLimiter(limit=report_limit, window_seconds=REPORT_WINDOW_SECONDS),
+        report_limiter=SharedRateLimiter(
+            runtime.sessions,
+            scope="report-address",
+            limit=report_limit,
+            window_seconds=REPORT_WINDOW_SECONDS,
+            secret=runtime.settings.secret_key,
+        ),
         fonts=FontFiles.discover(),
         directory=default_directory(),
     )

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.responses import HTMLResponse, Response
 
 from hifazat.core.resources import Directory
+from hifazat.services.rate_limits import SharedRateLimiter
 from hifazat.settings import Settings
 from hifazat.web.fonts import FontFiles
 from hifazat.web.i18n import (
@@ -33,7 +34,7 @@ from hifazat.web.i18n import (
     choose_language,
     translations,
 )
-from hifazat.web.security import CSRF_COOKIE, CsrfSigner, RateLimiter, cookie_is_secure
+from hifazat.web.security import CSRF_COOKIE, CsrfSigner, cookie_is_secure
 
 NAV: tuple[tuple[str, str, str], ...] = (
     ("home", "/", N_("Home")),
@@ -86,7 +87,7 @@ class WebState:
     settings: Settings
     sessions: sessionmaker[Session]
     csrf: CsrfSigner
-    report_limiter: RateLimiter
+    report_limiter: SharedRateLimiter
     fonts: FontFiles
     directory: Directory
     envs: dict[Lang, Environment] = field(

@@ -1,4 +1,5 @@
-"""Web security: CSRF tokens, a rate limiter, response headers and cookie attributes.
+"""Web security: CSRF tokens, response headers and cookie attributes (rate limits live in the database:
+`hifazat.services.rate_limits`).
 
 CSRF uses a signed double submit: a random id lives in an HttpOnly, SameSite=Strict cookie and
 every form carries `<issued-at>.<HMAC(secret_key, id, issued-at)>`. A POST is accepted only when
@@ -10,9 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import threading
 import time
-from collections import deque
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
@@ -88,34 +87,6 @@ class CsrfSigner:
         if issued > moment + 60 or moment - issued > self._max_age:
             return False
         return hmac.compare_digest(mac, self._mac(cookie, issued))
-
-
-class RateLimiter:
-    """A sliding-window limit per key (the client address), kept in this process's memory."""
-
-    def __init__(self, *, limit: int, window_seconds: float) -> None:
-        self.limit = limit
-        self.window = window_seconds
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def hit(self, key: str, *, now: float | None = None) -> float | None:
-        """Count one attempt; None when allowed, else the seconds to wait before trying again."""
-        moment = now if now is not None else time.monotonic()
-        with self._lock:
-            hits = self._hits.setdefault(key, deque())
-            while hits and moment - hits[0] >= self.window:
-                hits.popleft()
-            if len(hits) >= self.limit:
-                return self.window - (moment - hits[0])
-            hits.append(moment)
-            if len(self._hits) > 50_000:
-                self._forget_idle(moment)
-            return None
-
-    def _forget_idle(self, moment: float) -> None:
-        for key in [k for k, v in self._hits.items() if not v or moment - v[-1] >= self.window]:
-            del self._hits[key]
 
 
 def cookie_is_secure(request: Request) -> bool:

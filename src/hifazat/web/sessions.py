@@ -14,19 +14,20 @@ the database holds only its hash (`hifazat.services.sign_in`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
 from starlette.responses import RedirectResponse, Response
 
+from hifazat.services.rate_limits import SharedRateLimiter
 from hifazat.services.sign_in import SignedIn, session_for
 from hifazat.storage.accounts import Account
 from hifazat.storage.unit import Database
 from hifazat.storage.web_sessions import WebSession, WebSessionStore
 from hifazat.web.rendering import Page
-from hifazat.web.security import RateLimiter, cookie_is_secure
+from hifazat.web.security import cookie_is_secure
 
 SESSION_COOKIE = "hz_session"
 SIGN_IN_PATH = "/console/sign-in"
@@ -37,16 +38,13 @@ HANDLE_ATTEMPTS = (8, 900.0)
 """Sign-in attempts per handle: 8 in 15 minutes, whatever address they come from."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class SignInGuard:
-    """The rate limits on the sign-in form, kept for the life of the app."""
+    """The rate limits on the sign-in form, counted in the database: every worker and host sees every
+    attempt, so running more workers does not multiply the attempts an attacker gets."""
 
-    by_address: RateLimiter = field(
-        default_factory=lambda: RateLimiter(limit=ADDRESS_ATTEMPTS[0], window_seconds=ADDRESS_ATTEMPTS[1])
-    )
-    by_handle: RateLimiter = field(
-        default_factory=lambda: RateLimiter(limit=HANDLE_ATTEMPTS[0], window_seconds=HANDLE_ATTEMPTS[1])
-    )
+    by_address: SharedRateLimiter
+    by_handle: SharedRateLimiter
 
 
 class SignInRequired(Exception):
@@ -94,7 +92,23 @@ def sign_in_guard(request: Request) -> SignInGuard:
     state = request.app.state
     found: SignInGuard | None = getattr(state, "web_sign_in_guard", None)
     if found is None:
-        found = SignInGuard()
+        runtime = state.runtime
+        found = SignInGuard(
+            by_address=SharedRateLimiter(
+                runtime.sessions,
+                scope="sign-in-address",
+                limit=ADDRESS_ATTEMPTS[0],
+                window_seconds=ADDRESS_ATTEMPTS[1],
+                secret=runtime.settings.secret_key,
+            ),
+            by_handle=SharedRateLimiter(
+                runtime.sessions,
+                scope="sign-in-handle",
+                limit=HANDLE_ATTEMPTS[0],
+                window_seconds=HANDLE_ATTEMPTS[1],
+                secret=runtime.settings.secret_key,
+            ),
+        )
         state.web_sign_in_guard = found
     return found
 

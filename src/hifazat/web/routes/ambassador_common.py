@@ -11,10 +11,10 @@ from fastapi import Request
 from hifazat.core.guidelines import default_catalogue
 from hifazat.services.ambassador_profiles import Accuracy
 from hifazat.services.ambassador_programme import KARACHI
+from hifazat.services.rate_limits import SharedRateLimiter
 from hifazat.storage.ambassador_programme import Event
 from hifazat.web.i18n import BABEL_LOCALE, N_
 from hifazat.web.rendering import Page
-from hifazat.web.security import RateLimiter
 
 APPLICATIONS_PER_WINDOW = 5
 APPLICATION_WINDOW_SECONDS = 3600.0
@@ -130,12 +130,18 @@ def helpers(page: Page) -> dict[str, Any]:
     }
 
 
-def application_limiter(request: Request) -> RateLimiter:
+def application_limiter(request: Request) -> SharedRateLimiter:
     """The application form's rate limit for this app (made on first use)."""
     state = request.app.state
-    found: RateLimiter | None = getattr(state, "ambassador_application_limiter", None)
+    found: SharedRateLimiter | None = getattr(state, "ambassador_application_limiter", None)
     if found is None:
-        found = RateLimiter(limit=APPLICATIONS_PER_WINDOW, window_seconds=APPLICATION_WINDOW_SECONDS)
+        found = SharedRateLimiter(
+            state.runtime.sessions,
+            scope="ambassador-application",
+            limit=APPLICATIONS_PER_WINDOW,
+            window_seconds=APPLICATION_WINDOW_SECONDS,
+            secret=state.runtime.settings.secret_key,
+        )
         state.ambassador_application_limiter = found
     return found
 
