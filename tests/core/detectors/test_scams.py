@@ -248,6 +248,11 @@ SCAM_MESSAGES += [
     ),
     ("آپ کے نمبر پر کوڈ آیا ہے، جلدی سے بتا دیں", 0.85, "آپ کے نمبر پر کوڈ آیا ہے"),  # ur: WhatsApp hijack
     ("Dad it's me, my new number, phone broke. Please transfer 15000 today", 0.7, "transfer 15000"),  # en
+    (  # en: a romance scam by a "soldier abroad" asking for gift cards
+        "Hello dear, I am a UN peacekeeping officer in Sudan, please buy me some Steam gift cards",
+        0.8,
+        "buy me some Steam gift cards",
+    ),
 ]
 
 NOT_SCAMS = [
@@ -284,6 +289,7 @@ NOT_SCAMS = [
     "Please verify your email address in the app settings",  # app instructions, no link
     "mere number pe code aya hai, kya karun?",  # a person asking for help
     "please send 100 likes to this video lol",  # likes, not money
+    "I got an Amazon gift card for my birthday!",  # a gift, no ask
 ]
 
 

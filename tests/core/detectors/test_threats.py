@@ -264,6 +264,13 @@ POSITIVES = [
         "see what happens to your shop",
     ),  # en
     ("all these refugees are cockroaches", "safety.hate", 0.75, "all these refugees are cockroaches"),  # en
+    ("keep it up and you're gonna get jumped", "safety.threats", 0.7, "you're gonna get jumped"),  # en
+    ("we will track down your address", "safety.threats", 0.6, "we will track down your address"),  # en
+    ("she should get raped for saying that", "safety.harassment", 0.85, "she should get raped"),  # en
+    ("every journalist should be hanged", "safety.threats", 0.8, "every journalist should be hanged"),  # en
+    ("the islamic state will rise again", "safety.extremism", 0.8, "islamic state will rise again"),  # en
+    ("I would tap that, rate her body", "safety.harassment", 0.6, "I would tap that"),  # en
+    ("imagine looking so fat in a gym video", "safety.harassment", 0.55, "imagine looking so fat"),  # en
     (
         "tum sach mein kisi kaam ki nahi ho",
         "safety.harassment",
@@ -368,6 +375,7 @@ NEGATIVES = [
     "you should go back to your country and visit your grandparents",  # en: advice about a visit
     "my family will pay for the wedding",  # en: paying
     "she cooks in the kitchen every morning",  # en: a kitchen
+    "the Taliban took over Kabul in 2021, the report says",  # en: news
     "بکرے کا گلا کاٹ دو، قصائی آ گیا ہے",  # ur: Eid slaughter
     "اگر بارش ہوئی تو اچھا نہیں ہوگا، فصل خراب ہو جائے گی",  # ur: weather
     "mazay karne ka waqt aa gaya hai",  # ru: "time to have fun"
