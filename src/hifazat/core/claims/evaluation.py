@@ -179,29 +179,37 @@ def fit_models(
     k: int,
     seed: int,
     recall_floor: float = 0.0,
+    repeats: int = 1,
 ) -> dict[Pair, PairModel]:
     """Pair models fitted on `rows`, each pair's threshold picked on out-of-fold probabilities.
 
     The threshold is the lowest at which the out-of-fold matches are `target` precise, lowered if
     needed so that at least `recall_floor` of the pair's posts (among `rows`) are found: with a few
-    dozen posts per pair one confident mistake can otherwise push a threshold to 1.
+    dozen posts per pair one confident mistake can otherwise push a threshold to 1. With `repeats`
+    > 1 the out-of-fold probabilities of that many different fold assignments are pooled, so the
+    threshold depends less on how the claims happened to be split.
     """
-    fold = _folds((r.group for r in rows), k, seed)
-    probs = [0.0] * len(rows)
-    for f in range(k):
-        models = _fit([r for r in rows if fold[r.group] != f], c)
-        for i, r in enumerate(rows):
-            if fold[r.group] == f:
-                probs[i] = models[r.pair].probability(r.features)
+    pooled_rows: list[Row] = []
+    probs: list[float] = []
+    for repeat in range(repeats):
+        fold = _folds((r.group for r in rows), k, seed + 1000 * repeat)
+        out_of_fold = [0.0] * len(rows)
+        for f in range(k):
+            models = _fit([r for r in rows if fold[r.group] != f], c)
+            for i, r in enumerate(rows):
+                if fold[r.group] == f:
+                    out_of_fold[i] = models[r.pair].probability(r.features)
+        pooled_rows.extend(rows)
+        probs.extend(out_of_fold)
     final = _fit(rows, c)
     out: dict[Pair, PairModel] = {}
     for pair, model in final.items():
-        chosen = [i for i, r in enumerate(rows) if r.pair == pair]
-        pair_rows = [rows[i] for i in chosen]
+        chosen = [i for i, r in enumerate(pooled_rows) if r.pair == pair]
+        pair_rows = [pooled_rows[i] for i in chosen]
         pair_probs = [probs[i] for i in chosen]
         threshold = choose_threshold(pair_rows, pair_probs, _positives(pair_rows, gold_posts), target)
         if recall_floor > 0:
-            present = len({r.post for r in pair_rows if r.post in gold_posts})
+            present = len({r.post for r in pair_rows if r.post in gold_posts}) * repeats
             threshold = min(threshold, recall_threshold(pair_rows, pair_probs, present, recall_floor))
         out[pair] = PairModel(model.mean, model.scale, model.coef, model.intercept, threshold)
     return out
@@ -216,6 +224,7 @@ def cross_validate(
     k: int = 5,
     seed: int = 7,
     recall_floor: float = 0.0,
+    repeats: int = 1,
 ) -> dict[str, dict[str, float]]:
     """Per pair: precision and recall at thresholds chosen without the test fold, and their counts."""
     fold = _folds((r.group for r in rows), k, seed)
@@ -230,6 +239,7 @@ def cross_validate(
             k=k,
             seed=seed + 1,
             recall_floor=recall_floor,
+            repeats=repeats,
         )
         for pair, model in models.items():
             thresholds[pair].append(model.threshold)
@@ -284,8 +294,17 @@ def calibrate(
     target: float = 0.97,
     c: float = 1.0,
     recall_floor: float = 0.0,
+    repeats: int = 1,
 ) -> Calibration:
     """The calibration to ship: the models fitted on all rows, thresholds by cross-validation."""
-    pairs = fit_models(rows, gold_posts, target=target, c=c, k=5, seed=11, recall_floor=recall_floor)
-    metrics = {"features": list(FEATURES), "target_precision": target, "recall_floor": recall_floor, "c": c}
+    pairs = fit_models(
+        rows, gold_posts, target=target, c=c, k=5, seed=11, recall_floor=recall_floor, repeats=repeats
+    )
+    metrics = {
+        "features": list(FEATURES),
+        "target_precision": target,
+        "recall_floor": recall_floor,
+        "c": c,
+        "threshold_repeats": repeats,
+    }
     return Calibration(embedder, pairs, metrics)

@@ -114,12 +114,21 @@ def word_key(word: str) -> str | None:
 
 
 def claim_tokens(text: str) -> list[str]:
-    """`word_key` of every word of `text`: concepts where the lexicon knows the word, else skeletons."""
+    """`word_key` of every word of `text`: concepts where the lexicon knows the word (or a phrase it
+    starts), else skeletons."""
+    words = _WORD.findall(_fold(text))
     out: list[str] = []
-    for match in _WORD.finditer(_fold(text)):
-        key = word_key(match.group(0))
+    i = 0
+    while i < len(words):
+        phrase = LEXICON.phrase(words, i) if LEXICON.phrases else None
+        if phrase is not None:
+            out.append(phrase[0])
+            i += phrase[1]
+            continue
+        key = word_key(words[i])
         if key is not None:
             out.append(key)
+        i += 1
     return out
 
 

@@ -11,33 +11,33 @@ returning to (vaccines, floods, elections, money, health, religion); it is not e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from hifazat.core.text.variants import variant_key
 
 _LINES = """
-child: child children kid kids baby babies infant infants schoolchildren pupils students | bacha bache bachay bachon bachche bachi bachiyan talaba | بچہ بچے بچوں بچی بچیاں بچیوں طلبہ طالب علم
+child: child children kid kids baby babies infant infants schoolchildren pupils students | bacha bache bachay bachon bachche bachi bachiyan talaba | بچہ بچے بچوں بچی بچیاں بچیوں طلبہ طالب_علم
 drops: drop drops dose doses | qatre qatray qatron qatra | قطرے قطروں قطرہ
 vaccine: vaccine vaccines vaccinated vaccination vaccinators jab jabs shot shots injection injections | vaccine tika teeka tikay teekay injection | ویکسین ٹیکہ ٹیکے ٹیکا انجکشن
 polio: polio | polio | پولیو
-infertile: infertile sterile sterilise sterilize sterilising infertility | banjh banjhpan | بانجھ بانجھ پن
+infertile: infertile sterile sterilise sterilize sterilising infertility | banjh banjhpan | بانجھ بانجھ_پن
 plan: plan plot conspiracy agenda scheme | mansooba mansuba sazish saazish agenda | منصوبہ سازش ایجنڈا
 muslim: muslim muslims ummah | musalman musalmanon muslim | مسلمان مسلمانوں امت
 pig: pork pig pigs swine | suar suwar khinzeer khinzir | سور خنزیر
 fat: gelatin gelatine fat lard | charbi | چربی
 haram: haram forbidden unlawful | haram | حرام
-faint: faint fainting fainted unconscious collapse collapsed | behosh behoshi | بے ہوش بیہوش بےہوش
-die: die died dead death deaths dying killed kill kills murder murdered | mar marna marne maut mout jaan bahaq murda murde halak qatal qatl | مر مرنا موت جاں بحق ہلاک مردہ مردے انتقال قتل
+faint: faint fainting fainted unconscious collapse collapsed | behosh behoshi | بے_ہوش بیہوش بےہوش
+die: die died dead death deaths dying killed kill kills murder murdered | mar marna marne maut mout jaan_bahaq murda murde halak qatal qatl | مر مرنا موت جاں_بحق ہلاک مردہ مردے انتقال قتل
 three: three 3 | teen | تین
 two: two 2 | do | دو
 spy: spy spies spying agent agents espionage | jasoos jasus jasoosi | جاسوس جاسوسی
 data: data information | data maloomat malumat | ڈیٹا معلومات
 household: household households home homes house houses | ghar gharon | گھر گھروں
 paralysis: paralysis paralysed paralyzed paralyses paralyse disabled crippled | falij apahij mazoor | فالج اپاہج معذور
-expired: expired expiry expire | expire expired miyad | ایکسپائر میعاد زائد المیعاد
+expired: expired expiry expire | expire expired miyad | ایکسپائر میعاد زائد_المیعاد
 government: government govt authorities administration | hukumat hakumat sarkar hukkam intezamia | حکومت سرکار حکام انتظامیہ
 campaign: campaign drive round | muhim mohim campaign | مہم
-aids: hiv aids | aids hiv | ایڈز ایچ آئی وی
+aids: hiv aids | aids hiv | ایڈز ایچ_آئی_وی
 flood: flood floods flooded flooding floodwater floodwaters | selab sailab seilab flood | سیلاب سیلابی
 rescue: rescue rescued rescuing rescuers save saved | rescue bachaya bachana nikala | ریسکیو بچایا بچانا نکالا
 sweep: swept washed sweeping | beh bah | بہہ بہ
@@ -68,7 +68,7 @@ independent: independent independents | azad independent | آزاد
 candidate: candidate candidates | umeedwar umidwar | امیدوار امیدواروں
 cnic: cnic id | shanakhti cnic | شناختی
 card: card cards | card | کارڈ
-sms: sms text message | sms message | ایس ایم ایس میسج پیغام
+sms: sms text message | sms message | ایس_ایم_ایس میسج پیغام
 old: old | purana purane | پرانا پرانے
 new: new | naya naye nayi | نیا نئے نئی
 night: night overnight | raat | رات راتوں
@@ -202,32 +202,48 @@ worker: worker workers | mazdoor karkun | مزدور کارکن کارکنوں
 supporter: supporter supporters | hami hamiyon | حامی حامیوں
 jail: jail prison | jail qaid | جیل قید
 """
-"""concept: English forms | Roman Urdu forms | Urdu forms (one concept a line)."""
+"""concept: English forms | Roman Urdu forms | Urdu forms (one concept a line); words joined by `_`
+form a phrase that counts only as a whole (`ایچ_آئی_وی`: آئی alone is "came")."""
 
 
-def _compile(fold: Callable[[str], str]) -> tuple[dict[str, str], dict[str, str]]:
+def _compile(
+    fold: Callable[[str], str],
+) -> tuple[dict[str, str], dict[str, str], dict[tuple[str, ...], str]]:
     words: dict[str, str] = {}
     keys: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
     for line in _LINES.strip().splitlines():
         name, _, rest = line.partition(":")
         concept = "@" + name.strip()
         parts = rest.split("|")
         for part_no, part in enumerate(parts):
             for form in part.split():
+                if "_" in form:  # a phrase: its words alone mean something else (آئی, jaan)
+                    phrases.setdefault(tuple(fold(w) for w in form.split("_")), concept)
+                    continue
                 folded = fold(form)
                 words.setdefault(folded, concept)
                 if part_no == 1:  # Roman Urdu: spelling varies, match by variant key too
                     key = variant_key(folded)
                     if len(key) >= 4:
                         keys.setdefault(key, concept)
-    return words, keys
+    return words, keys, phrases
 
 
 class Lexicon:
     """Word → concept lookups built once from the table above."""
 
     def __init__(self, fold: Callable[[str], str]) -> None:
-        self.words, self.keys = _compile(fold)
+        self.words, self.keys, self.phrases = _compile(fold)
+        self.longest_phrase = max((len(p) for p in self.phrases), default=1)
+
+    def phrase(self, words: Sequence[str], start: int) -> tuple[str, int] | None:
+        """The concept of the longest phrase starting at `words[start]` and its length in words."""
+        for size in range(min(self.longest_phrase, len(words) - start), 1, -1):
+            found = self.phrases.get(tuple(words[start : start + size]))
+            if found is not None:
+                return found, size
+        return None
 
     def concept(self, word: str) -> str | None:
         """The concept id of a folded word (exact, English plural/past/-ing, or Roman variant key)."""

@@ -1,10 +1,12 @@
 """Matching posts against known fact-checked claims, across English, Urdu and Roman Urdu.
 
 For each post: embed it, take the nearest claims from the vector index, describe each candidate
-with six features (cosine, lead over the next different claim of the same language, IDF-weighted
+with nine features (cosine, lead over the next different claim of the same language, IDF-weighted
 lexical overlap both ways on word keys: bilingual-lexicon concepts, else transliteration-proof
-skeletons; whether the post refutes or negates where the claim does not, so that a debunk quoting
-the claim is not taken for the claim), turn them into a calibrated probability with the model of that language pair, and keep
+skeletons; whether the post refutes, negates, negates a word it shares with the claim, or uses a
+reversing word where the claim does not, and the overlap that remains when it does, so that a
+debunk or an opposite quoting the claim is not taken for the claim; `calibration.FEATURES`),
+turn them into a calibrated probability with the model of that language pair, and keep
 only candidates above the pair's threshold.
 Precision first: when nothing clears the threshold the matcher abstains (returns nothing).
 """
@@ -25,7 +27,7 @@ from hifazat.core.claims.index import VectorIndex
 from hifazat.core.claims.language import detect_language
 from hifazat.core.claims.lexical import claim_tokens, overlap
 from hifazat.core.claims.model import CLAIM_LANGUAGES, ClaimLanguage, ClaimMatch, FactCheck
-from hifazat.core.claims.refutation import cues
+from hifazat.core.claims.refutation import Cues, polarity_conflict, text_cues
 from hifazat.core.errors import InvalidInputError
 
 CANDIDATES = 20
@@ -104,7 +106,8 @@ class ClaimMatcher:
         self._bg_masks: dict[ClaimLanguage, NDArray[np.bool_]] = {}
         self.factchecks: list[FactCheck] = []
         self._tokens: list[list[str]] = []
-        self._cues: list[tuple[bool, bool]] = []
+        self._cues: list[Cues] = []
+        self._token_sets: list[frozenset[str]] = []
         self._df: dict[str, int] = {}
         self._idf: tuple[dict[str, float], float] | None = None
 
@@ -128,7 +131,8 @@ class ClaimMatcher:
         for factcheck in factchecks:
             tokens = claim_tokens(factcheck.claim)
             self._tokens.append(tokens)
-            self._cues.append(cues(factcheck.claim))
+            self._cues.append(text_cues(factcheck.claim))
+            self._token_sets.append(frozenset(tokens))
             for token in set(tokens):
                 self._df[token] = self._df.get(token, 0) + 1
         self._idf = None
@@ -162,7 +166,8 @@ class ClaimMatcher:
             zip(texts, languages, scores, rows, strict=True)
         ):
             post_tokens = claim_tokens(text)
-            post_refutes, post_negates = cues(text)
+            post_cues = text_cues(text)
+            post_set = frozenset(post_tokens)
             claim_vectors = self.index.vectors(row_ids)
             same = claim_vectors @ claim_vectors.T
             langs = [self.factchecks[int(r)].language for r in row_ids]
@@ -179,25 +184,47 @@ class ClaimMatcher:
                     rivals.append(bg_rivals[i])  # type: ignore[arg-type]
                 cosine = float(row_scores[i])
                 margin = cosine - (max(rivals) if rivals else floor)
-                claim_refutes, claim_negates = self._cues[int(row)]
-                refutes = float(post_refutes and not claim_refutes)
-                negates = float(post_negates != claim_negates)
+                claim = self._cues[int(row)]
+                refutes = float(post_cues.refutes and not claim.refutes)
+                negates = float(post_cues.negates != claim.negates)
+                contrast = float(post_cues.contrasts and not claim.contrasts)
                 model = self.calibration.model(language, langs[i])
                 bound = model.probability_bound(
-                    (cosine, margin, 0.0, 0.0, refutes, negates), (2, 3), (0.0, 1.0)
+                    (cosine, margin, 0.0, 0.0, refutes, negates, 0.0, contrast, 0.0), (2, 3, 6, 8), (0.0, 1.0)
                 )
                 if prune and bound < model.threshold:
                     # cannot match whatever the words: skip comparing them
-                    features: tuple[float, ...] = (cosine, margin, 0.0, 0.0, refutes, negates)
+                    features: tuple[float, ...] = (
+                        cosine,
+                        margin,
+                        0.0,
+                        0.0,
+                        refutes,
+                        negates,
+                        0.0,
+                        contrast,
+                        0.0,
+                    )
                 else:
                     tokens = self._tokens[int(row)]
+                    conflict = float(
+                        polarity_conflict(
+                            post_set, post_cues.negated, self._token_sets[int(row)], claim.negated
+                        )
+                    )
+                    to_claim = overlap(post_tokens, tokens, idf, unseen)
+                    to_post = overlap(tokens, post_tokens, idf, unseen)
+                    reversed_ = max(refutes, conflict, contrast) * (to_claim + to_post) / 2
                     features = (
                         cosine,
                         margin,
-                        overlap(post_tokens, tokens, idf, unseen),
-                        overlap(tokens, post_tokens, idf, unseen),
+                        to_claim,
+                        to_post,
                         refutes,
                         negates,
+                        conflict,
+                        contrast,
+                        reversed_,
                     )
                 found.append(Candidate(int(row), language, langs[i], features))
             out.append(found)
