@@ -16,6 +16,7 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -89,39 +90,52 @@ def char_grams(word: str, lo: int, hi: int) -> list[str]:
 _BIGRAM_MIX = np.int64(0x9E3779B1)
 
 
+class _WordFeatures(dict[str, tuple[NDArray[np.int64], int, int]]):
+    """Word -> (its feature columns, its 32-bit key for bigrams, how many columns), on first sight.
+
+    A dict subclass so that a cached word costs one C-level look-up (`__missing__` runs only for
+    new words)."""
+
+    def __init__(self, spec: FeatureSpec) -> None:
+        super().__init__()
+        self.spec = spec
+        self.mask = spec.n_features - 1
+
+    def __missing__(self, word: str) -> tuple[NDArray[np.int64], int, int]:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        spec = self.spec
+        if word.isalnum():
+            feats = char_grams(word, spec.char_min, spec.char_max)
+            key = zlib.crc32(("\x01" + word).encode("utf-8"))
+        else:
+            feats = []
+            key = zlib.crc32(("\x02" + word).encode("utf-8"))
+        if spec.skeletons and len(word) > 2 and word.isascii() and word.isalnum():
+            feats.append("\x03" + skeleton(word))
+        mask = self.mask
+        crc32 = zlib.crc32
+        cols = [crc32(f.encode("utf-8")) & mask for f in feats]
+        cols.append(key & mask)
+        entry = (np.array(cols, dtype=np.int64), key, len(cols))
+        self[word] = entry
+        return entry
+
+
 class HashedFeatures:
     """Turns texts into sparse hashed count matrices (rows = texts)."""
 
     def __init__(self, spec: FeatureSpec) -> None:
         self.spec = spec
         self._mask = spec.n_features - 1
-        self._words: dict[str, tuple[NDArray[np.int64], int]] = {}
+        self._words = _WordFeatures(spec)
 
     def _hash(self, feature: str) -> int:
         return zlib.crc32(feature.encode("utf-8")) & self._mask
 
-    def _word(self, word: str) -> tuple[NDArray[np.int64], int]:
-        entry = self._words.get(word)
-        if entry is None:
-            if len(self._words) > _CACHE_LIMIT:
-                self._words.clear()
-            spec = self.spec
-            if word.isalnum():
-                feats = char_grams(word, spec.char_min, spec.char_max)
-                key = zlib.crc32(("\x01" + word).encode("utf-8"))
-            else:
-                feats = []
-                key = zlib.crc32(("\x02" + word).encode("utf-8"))
-            if spec.skeletons and len(word) > 2 and word.isascii() and word.isalnum():
-                feats.append("\x03" + skeleton(word))
-            cols = np.fromiter((self._hash(f) for f in feats), dtype=np.int64, count=len(feats))
-            entry = (np.append(cols, key & self._mask), key)
-            self._words[word] = entry
-        return entry
-
     def word_columns(self, word: str) -> NDArray[np.int64]:
         """Columns of one word's own features (its character n-grams and the word itself)."""
-        return self._word(word)[0]
+        return self._words[word][0]
 
     def tokens(self, text: str) -> list[str]:
         """The tokens features are made of (after `prepare`)."""
@@ -132,7 +146,7 @@ class HashedFeatures:
         toks = self.tokens(text)
         if not toks:
             return np.zeros(0, dtype=np.int64)
-        entries = [self._word(t) for t in toks]
+        entries = list(map(self._words.__getitem__, toks))
         parts = [e[0] for e in entries]
         if self.spec.word_bigrams and len(toks) > 1:
             keys = np.fromiter((e[1] for e in entries), dtype=np.int64, count=len(entries))
@@ -152,37 +166,46 @@ class HashedFeatures:
         columns are computed for every pair of neighbouring tokens of the same text, and repeats
         are summed row by row.
         """
-        word = self._word
-        pieces: list[NDArray[np.int64]] = []
-        keys: list[int] = []
-        per_row: list[int] = []
+        lookup = self._words.__getitem__
+        findall = TOKEN.findall
+        entries: list[tuple[NDArray[np.int64], int, int]] = []
         tokens_per_row: list[int] = []
         for text in texts:
-            n = 0
-            toks = TOKEN.findall(prepare(text))
-            for tok in toks:
-                cols, key = word(tok)
-                pieces.append(cols)
-                keys.append(key)
-                n += len(cols)
-            per_row.append(n)
+            toks = findall(prepare(text))
             tokens_per_row.append(len(toks))
-        n_rows = len(per_row)
-        row_ids = np.arange(n_rows, dtype=np.int64)
-        cols = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
-        rows = np.repeat(row_ids, per_row)
-        if self.spec.word_bigrams and len(keys) > 1:
-            token_row = np.repeat(row_ids, tokens_per_row)
+            entries.extend(map(lookup, toks))
+        n_rows = len(tokens_per_row)
+        token_row = np.repeat(np.arange(n_rows, dtype=np.int64), tokens_per_row)
+        if entries:
+            cols = np.concatenate([e[0] for e in entries])
+            per_token = np.fromiter(map(itemgetter(2), entries), dtype=np.int64, count=len(entries))
+            rows = np.repeat(token_row, per_token)
+        else:
+            cols = rows = np.zeros(0, dtype=np.int64)
+        if self.spec.word_bigrams and len(entries) > 1:
+            keys = np.fromiter(map(itemgetter(1), entries), dtype=np.int64, count=len(entries))
             same = token_row[:-1] == token_row[1:]
-            cols = np.concatenate([cols, self._bigrams(np.asarray(keys, dtype=np.int64))[same]])
+            cols = np.concatenate([cols, self._bigrams(keys)[same]])
             rows = np.concatenate([rows, token_row[:-1][same]])
-            # Two runs each sorted by row: a stable sort merges them in linear time.
-            cols = cols[np.argsort(rows, kind="stable")]
+        return self._canonical(rows, cols, n_rows)
+
+    def _canonical(self, rows: NDArray[np.int64], cols: NDArray[np.int64], n_rows: int) -> sparse.csr_matrix:
+        """The canonical CSR count matrix of (row, column) occurrences: columns sorted within each row,
+        repeats summed. One sort of `row << n_bits | column` does what `sum_duplicates` does row by row
+        (same indices, same float32 counts, same order), several times faster."""
+        bits = self.spec.n_bits
+        flat = np.sort((rows << bits) | cols)
+        n = len(flat)
+        first = np.ones(n, dtype=bool)
+        np.not_equal(flat[1:], flat[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        data = np.diff(starts, append=n).astype(np.float32)
+        unique = flat[starts]
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
-        np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
-        data = np.ones(len(cols), dtype=np.float32)
-        matrix = sparse.csr_matrix((data, cols, indptr), shape=(n_rows, self.spec.n_features))
-        matrix.sum_duplicates()
+        np.cumsum(np.bincount(unique >> bits, minlength=n_rows), out=indptr[1:])
+        indices = unique & self._mask
+        matrix = sparse.csr_matrix((data, indices, indptr), shape=(n_rows, self.spec.n_features))
+        matrix.has_canonical_format = True
         return matrix
 
 
