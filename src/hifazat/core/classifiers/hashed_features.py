@@ -16,6 +16,7 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from functools import cache
 from operator import itemgetter
 from typing import Any
 
@@ -87,6 +88,18 @@ def char_grams(word: str, lo: int, hi: int) -> list[str]:
     return [padded[i : i + n] for n in range(lo, min(hi, size) + 1) for i in range(size - n + 1)]
 
 
+@cache
+def _gram_slices(padded_len: int, spec: FeatureSpec) -> tuple[slice, ...]:
+    """The slices `char_grams` takes of a padded word of this length, in the same order."""
+    if padded_len < spec.char_min:
+        return (slice(0, padded_len),)
+    return tuple(
+        slice(i, i + n)
+        for n in range(spec.char_min, min(spec.char_max, padded_len) + 1)
+        for i in range(padded_len - n + 1)
+    )
+
+
 _BIGRAM_MIX = np.int64(0x9E3779B1)
 
 
@@ -105,17 +118,21 @@ class _WordFeatures(dict[str, tuple[NDArray[np.int64], int, int]]):
         if len(self) > _CACHE_LIMIT:
             self.clear()
         spec = self.spec
-        if word.isalnum():
-            feats = char_grams(word, spec.char_min, spec.char_max)
-            key = zlib.crc32(("\x01" + word).encode("utf-8"))
-        else:
-            feats = []
-            key = zlib.crc32(("\x02" + word).encode("utf-8"))
-        if spec.skeletons and len(word) > 2 and word.isascii() and word.isalnum():
-            feats.append("\x03" + skeleton(word))
         mask = self.mask
         crc32 = zlib.crc32
-        cols = [crc32(f.encode("utf-8")) & mask for f in feats]
+        cols: list[int]
+        if not word.isalnum():
+            cols = []
+            key = crc32(("\x02" + word).encode("utf-8"))
+        elif word.isascii():  # one UTF-8 byte per character: hash byte slices, as `char_grams` cuts them
+            padded = b" " + word.encode("ascii") + b" "
+            cols = [crc32(g) & mask for g in map(padded.__getitem__, _gram_slices(len(padded), spec))]
+            key = crc32(b"\x01" + padded[1:-1])
+        else:
+            cols = [crc32(f.encode("utf-8")) & mask for f in char_grams(word, spec.char_min, spec.char_max)]
+            key = crc32(("\x01" + word).encode("utf-8"))
+        if spec.skeletons and len(word) > 2 and word.isascii() and word.isalnum():
+            cols.append(crc32(("\x03" + skeleton(word)).encode("utf-8")) & mask)
         cols.append(key & mask)
         entry = (np.array(cols, dtype=np.int64), key, len(cols))
         self[word] = entry
