@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -24,12 +25,16 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
+from hifazat.core.classifiers.gram_hashes import ascii_gram_hashes
+
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+\.(?:com|pk|net|org|ly|co|io|me)(?:/\S*)?")
 _MENTION = re.compile(r"@\w+")
 TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 """A word (letters and digits of any script, marks included) or one symbol (punctuation, emoji)."""
 
 _CACHE_LIMIT = 400_000
+_VECTORISE_FROM = 16
+"""New ASCII words in one batch from which their n-grams are hashed together (`gram_hashes`)."""
 _VOWEL_RUNS = re.compile(r"(?<=.)[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
 
@@ -138,6 +143,41 @@ class _WordFeatures(dict[str, tuple[NDArray[np.int64], int, int]]):
         self[word] = entry
         return entry
 
+    def add_many(self, words: Iterable[str]) -> None:
+        """Compute the entries of the new ASCII words among `words` in one vectorised pass (the same
+        entries `__missing__` would make one by one; other new words are left to it)."""
+        spec = self.spec
+        if spec.char_min > 3:
+            return
+        new = [w for w in dict.fromkeys(words) if w not in self and w.isascii() and w.isalnum()]
+        if len(new) < _VECTORISE_FROM:
+            return
+        if len(self) + len(new) > _CACHE_LIMIT:
+            self.clear()
+        crc, per_word = ascii_gram_hashes(new, spec.char_min, spec.char_max)
+        crc32 = zlib.crc32
+        mask = self.mask
+        keys = [crc32(b"\x01" + w.encode("ascii")) for w in new]
+        extras: list[list[int]] = []
+        for w, key in zip(new, keys, strict=True):
+            extra = [key & mask]
+            if spec.skeletons and len(w) > 2:
+                extra.insert(0, crc32(("\x03" + skeleton(w)).encode("utf-8")) & mask)
+            extras.append(extra)
+        n_extra = np.fromiter(map(len, extras), dtype=np.int64, count=len(new))
+        sizes = per_word + n_extra
+        ends = np.cumsum(sizes)
+        out = np.empty(int(ends[-1]), dtype=np.int64)
+        extra_before = np.cumsum(n_extra) - n_extra
+        # each word's block: its n-gram columns, then its extras (skeleton, word key)
+        out[np.arange(len(crc), dtype=np.int64) + np.repeat(extra_before, per_word)] = crc & np.uint32(mask)
+        within = np.arange(int(n_extra.sum()), dtype=np.int64) - np.repeat(extra_before, n_extra)
+        out[np.repeat(ends - n_extra, n_extra) + within] = [v for extra in extras for v in extra]
+        for w, key, cols, size in zip(
+            new, keys, np.split(out, ends[:-1].tolist()), sizes.tolist(), strict=True
+        ):
+            self[w] = (cols, key, size)
+
 
 class HashedFeatures:
     """Turns texts into sparse hashed count matrices (rows = texts)."""
@@ -185,10 +225,11 @@ class HashedFeatures:
         """
         lookup = self._words.__getitem__
         findall = TOKEN.findall
+        token_lists = [findall(prepare(text)) for text in texts]
+        self._words.add_many(chain.from_iterable(token_lists))
         entries: list[tuple[NDArray[np.int64], int, int]] = []
         tokens_per_row: list[int] = []
-        for text in texts:
-            toks = findall(prepare(text))
+        for toks in token_lists:
             tokens_per_row.append(len(toks))
             entries.extend(map(lookup, toks))
         n_rows = len(tokens_per_row)
