@@ -268,7 +268,38 @@ class HashedFeatures:
 
 
 def tfidf(counts: sparse.csr_matrix, idf: NDArray[np.float32]) -> sparse.csr_matrix:
-    """Sublinear TF (1 + log count) times IDF, rows scaled to unit L2 norm (zero rows stay zero)."""
+    """Sublinear TF (1 + log count) times IDF, rows scaled to unit L2 norm (zero rows stay zero).
+
+    On a canonical matrix (what `counts` makes) the arithmetic runs on the arrays directly: the same
+    float32 operations, in the same order, as `_tfidf_scipy` (zeros dropped, squares summed per row by
+    `np.add.reduceat` as scipy's row sum does), without the intermediate sparse matrices."""
+    if not counts.has_canonical_format:
+        return _tfidf_scipy(counts, idf)
+    indices, indptr = counts.indices, counts.indptr
+    data = (1.0 + np.log(counts.data)) * idf[indices]
+    nonzero = data != 0
+    if not nonzero.all():  # `eliminate_zeros`
+        kept_before = np.zeros(len(data) + 1, dtype=np.int64)
+        np.cumsum(nonzero, out=kept_before[1:])
+        data, indices, indptr = data[nonzero], indices[nonzero], kept_before[indptr]
+    squares = data * data
+    if not squares.all():  # a square underflowed: scipy would drop it before summing
+        return _tfidf_scipy(counts, idf)
+    n_rows = len(indptr) - 1
+    sq = np.zeros(n_rows, dtype=squares.dtype)
+    rows = np.flatnonzero(np.diff(indptr))
+    if len(rows):
+        sq[rows] = np.add.reduceat(squares, indptr[rows].astype(np.intp))
+    norms = np.sqrt(sq, dtype=np.float64)
+    norms[norms == 0] = 1.0
+    data *= np.repeat((1.0 / norms).astype(np.float32), np.diff(indptr))
+    x = sparse.csr_matrix((data, indices, indptr), shape=counts.shape)
+    x.has_canonical_format = True
+    return x
+
+
+def _tfidf_scipy(counts: sparse.csr_matrix, idf: NDArray[np.float32]) -> sparse.csr_matrix:
+    """`tfidf` through scipy's sparse operations (any CSR matrix)."""
     x = counts.copy()
     x.data = (1.0 + np.log(x.data)) * idf[x.indices]
     x.eliminate_zeros()
