@@ -26,6 +26,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from itertools import islice
 from typing import Any, ClassVar
 
 import numpy as np
@@ -263,7 +264,7 @@ class LearnedDetector(Detector):
             return ()
         top = max(s for _, s in scored)
         chosen = sorted((w for w in scored if w[1] >= 0.3 * top), key=lambda w: -w[1])[:_MAX_SPANS]
-        bounds = tokens.bounds()
+        bounds = tokens.bounds(max(k for k, _ in chosen) + 1)
         spans = {item.norm.to_original(*bounds[k]) for k, _ in chosen}
         return tuple(sorted((s for s in spans if s.end > s.start), key=lambda s: s.start))
 
@@ -271,18 +272,20 @@ class LearnedDetector(Detector):
 class _Tokens:
     """The feature tokens of one normalised text, their positions found only when asked for."""
 
-    __slots__ = ("_bounds", "text", "words")
+    __slots__ = ("_bounds", "_matches", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.words: list[str] = TOKEN.findall(text)
-        self._bounds: list[tuple[int, int]] | None = None
+        self._bounds: list[tuple[int, int]] = []
+        self._matches = TOKEN.finditer(text)
 
-    def bounds(self) -> list[tuple[int, int]]:
-        """`(start, end)` of each token in `text`."""
-        if self._bounds is None:
-            self._bounds = [m.span() for m in TOKEN.finditer(self.text)]
-        return self._bounds
+    def bounds(self, n: int) -> list[tuple[int, int]]:
+        """`(start, end)` of (at least) the first `n` tokens in `text`."""
+        found = self._bounds
+        if len(found) < n:
+            found.extend(m.span() for m in islice(self._matches, n - len(found)))
+        return found
 
 
 class _WordScores(dict[str, float]):
