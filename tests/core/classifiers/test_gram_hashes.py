@@ -48,10 +48,11 @@ def test_a_range_without_grams_for_every_word_is_refused() -> None:
     ],
 )
 def test_batch_entries_equal_word_by_word_entries(spec: FeatureSpec) -> None:
-    words = [*_WORDS, "کیا", "😀", "!", "bohot"]
+    many = ["".join(random.Random(-i).choices(string.ascii_lowercase, k=i % 11 + 2)) for i in range(2500)]
+    words = [*_WORDS, "کیا", "😀", "!", "bohot", *many]  # more new words than one vectorised chunk
     one_by_one, batched = _WordFeatures(spec), _WordFeatures(spec)
     batched.add_many(words + words[:5])  # repeats are computed once
-    assert all(w in batched for w in _WORDS)  # the ASCII words were filled in together
+    assert all(w in batched for w in [*_WORDS, *many])  # the ASCII words were filled in together
     for w in words:
         a, b = one_by_one[w], batched[w]
         assert a[1:] == b[1:] and a[0].dtype == b[0].dtype and a[0].tolist() == b[0].tolist()

@@ -34,6 +34,7 @@ TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 
 _CACHE_LIMIT = 400_000
 _VECTORISE_FROM = 16
+_VECTORISE_CHUNK = 1024
 """New ASCII words in one batch from which their n-grams are hashed together (`gram_hashes`)."""
 _VOWEL_RUNS = re.compile(r"(?<=.)[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
@@ -154,6 +155,11 @@ class _WordFeatures(dict[str, tuple[NDArray[np.int64], int, int]]):
             return
         if len(self) + len(new) > _CACHE_LIMIT:
             self.clear()
+        for i in range(0, len(new), _VECTORISE_CHUNK):  # bounded temporary arrays
+            self._add_ascii(new[i : i + _VECTORISE_CHUNK])
+
+    def _add_ascii(self, new: list[str]) -> None:
+        spec = self.spec
         crc, per_word = ascii_gram_hashes(new, spec.char_min, spec.char_max)
         crc32 = zlib.crc32
         mask = self.mask
