@@ -97,8 +97,6 @@ class LinearModel:
         self._remap[keep] = np.arange(len(keep), dtype=np.int64)
         self._idf_full = np.zeros(spec.n_features, dtype=np.float32)
         self._idf_full[keep] = idf
-        self._kept = _KeptColumns(self)
-        """Word -> its kept feature positions and their IDF, shared by every direction."""
 
     # -- features ---------------------------------------------------------------------------
     def matrix(self, texts: list[str]) -> sparse.csr_matrix:
@@ -141,8 +139,9 @@ class LinearModel:
 
     def word_score(self, word: str, direction: FloatArray) -> float:
         """How hard one word's own features pull along `direction` (IDF-weighted)."""
-        cols, idf = self._kept[word]
-        return float(np.dot(idf, direction[cols])) if len(cols) else 0.0
+        cols = self._remap[self.features.word_columns(word)]
+        cols = cols[cols >= 0]
+        return float(np.dot(self.idf[cols], direction[cols])) if len(cols) else 0.0
 
     def word_scores(
         self, text: str, direction: FloatArray, cache: dict[str, float] | None = None
@@ -162,23 +161,6 @@ class LinearModel:
                 score = memo[word] = self.word_score(word, direction)
             out.append((m.start(), m.end(), score))
         return out
-
-
-class _KeptColumns(dict[str, tuple[NDArray[np.int64], FloatArray]]):
-    """Word -> (positions in `keep` of its own features, in feature order; their IDF), on first sight."""
-
-    def __init__(self, model: LinearModel) -> None:
-        super().__init__()
-        self.model = model
-
-    def __missing__(self, word: str) -> tuple[NDArray[np.int64], FloatArray]:
-        if len(self) > 100_000:
-            self.clear()
-        m = self.model
-        cols = m._remap[m.features.word_columns(word)]
-        cols = cols[cols >= 0]
-        entry = self[word] = (cols, m.idf[cols])
-        return entry
 
 
 _SAFE_NAME = re.compile(r"^[a-z0-9_]+$")
