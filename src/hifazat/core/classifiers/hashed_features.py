@@ -193,9 +193,6 @@ class HashedFeatures:
         self._mask = spec.n_features - 1
         self._words = _WordFeatures(spec)
 
-    def _hash(self, feature: str) -> int:
-        return zlib.crc32(feature.encode("utf-8")) & self._mask
-
     def word_columns(self, word: str) -> NDArray[np.int64]:
         """Columns of one word's own features (its character n-grams and the word itself)."""
         return self._words[word][0]
