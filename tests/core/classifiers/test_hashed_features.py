@@ -99,3 +99,20 @@ def test_feature_spec_round_trips_and_reads_old_manifests() -> None:
     assert FeatureSpec.from_json(spec.to_json()) == spec
     old = {"char_min": 1, "char_max": 5, "word_bigrams": True, "n_bits": 20}  # written before skeletons
     assert FeatureSpec.from_json(old) == FeatureSpec()
+
+
+def test_tfidf_on_arrays_is_bitwise_the_scipy_computation() -> None:
+    from hifazat.core.classifiers.hashed_features import _tfidf_scipy
+
+    spec = FeatureSpec(n_bits=12)
+    rng = np.random.default_rng(3)
+    words = ["bad", "word", "bohat", "acha", "کیا", "بات", "😀", "k1ll", "x", "video"]
+    texts = ["", *(" ".join(rng.choice(words, size=i % 9 + 1)) for i in range(60)), "!!"]
+    counts = HashedFeatures(spec).counts(texts)
+    idf = rng.uniform(1.0, 6.0, spec.n_features).astype(np.float32)
+    idf[::3] = 0.0  # features that were not kept: dropped
+    fast, slow = tfidf(counts, idf), _tfidf_scipy(counts, idf)
+    assert fast.nnz < counts.nnz  # some features were dropped
+    assert np.array_equal(fast.indptr, slow.indptr) and np.array_equal(fast.indices, slow.indices)
+    assert fast.data.dtype == slow.data.dtype == np.float32
+    assert np.array_equal(fast.data.view(np.uint32), slow.data.view(np.uint32))

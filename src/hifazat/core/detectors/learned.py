@@ -27,6 +27,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from itertools import islice
 from typing import Any, ClassVar
 
 import numpy as np
@@ -34,6 +35,7 @@ from numpy.typing import NDArray
 
 from hifazat.core.classifiers.bundle import MANIFEST, PACKAGE, ModelBundle, default_bundle
 from hifazat.core.classifiers.embedding_stage import EmbeddingStage
+from hifazat.core.classifiers.hashed_features import TOKEN
 from hifazat.core.classifiers.linear_model import LinearModel, sigmoid
 from hifazat.core.classifiers.public_figures import blank_public_figures
 from hifazat.core.detectors.base import Detector, Item
@@ -122,14 +124,14 @@ class LearnedDetector(Detector):
         self.stats = CascadeStats()
         self.policies: Mapping[str, Mapping[str, Mapping[str, Any]]] = self.bundle.policies
         self._directions: dict[tuple[str, str], NDArray[np.float32]] = {}
-        self._word_scores: dict[tuple[str, str], dict[str, float]] = {}
+        self._word_scores: dict[tuple[str, str], _WordScores] = {}
 
     def detect(self, item: Item) -> list[Signal]:
         return self.detect_batch([item])[0]
 
     def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
         """Signals for many items; each language model vectorises its items once."""
-        best: list[dict[str, tuple[float, str]]] = [{} for _ in items]
+        best: dict[int, dict[str, tuple[float, str]]] = {}  # item -> policy -> (score, language)
         by_lang: dict[str, list[int]] = {}
         for i, item in enumerate(items):
             for lang in route(item):
@@ -137,26 +139,37 @@ class LearnedDetector(Detector):
                     by_lang.setdefault(lang, []).append(i)
         for lang, idx in by_lang.items():
             model = self.bundle.models[lang]
-            probs = model.predict([blank_public_figures(items[i].norm.text) for i in idx])
+            texts = [blank_public_figures(items[i].norm.text) for i in idx]
+            probs = model.predict(texts)
             if self.stage is not None:
                 self._refine(lang, probs, [items[i].text for i in idx])
             for policy, rule in self.policies.get(lang, {}).items():
                 scores = self._policy_scores(model, rule, probs)
-                for j, i in enumerate(idx):
-                    s = float(scores[j])
-                    if "cue" in rule and not _SCAM_CUE.search(items[i].norm.text):
+                if policy == HARASSMENT and lang == "en":
+                    # swearing at nobody ("this is fucking awesome") is not harassment
+                    untargeted = [not _EN_TARGET.search(t) for t in texts]
+                    scores = np.where(untargeted, scores * _UNTARGETED, scores)
+                # a score under `min_score` is never reported, and never beats a reported one
+                for j in np.flatnonzero(scores >= self.min_score).tolist():
+                    if "cue" in rule and not _SCAM_CUE.search(texts[j]):
                         continue
-                    if policy == HARASSMENT and lang == "en" and not _EN_TARGET.search(items[i].norm.text):
-                        s *= _UNTARGETED  # swearing at nobody ("this is fucking awesome") is not harassment
-                    if s > best[i].get(policy, (-1.0, ""))[0]:
-                        best[i][policy] = (s, lang)
+                    s = float(scores[j])
+                    found = best.setdefault(idx[j], {})
+                    if s > found.get(policy, (-1.0, ""))[0]:
+                        found[policy] = (s, lang)
         out: list[list[Signal]] = []
-        for item, found in zip(items, best, strict=True):
-            signals = []
-            for policy, (score, lang) in sorted(found.items()):
-                if score < self.min_score:
-                    continue
-                spans = self._evidence(item, lang, policy) if score >= _EVIDENCE_SCORE else ()
+        for i, item in enumerate(items):
+            signals: list[Signal] = []
+            out.append(signals)
+            if i not in best:
+                continue
+            tokens: _Tokens | None = None
+            for policy, (score, lang) in sorted(best[i].items()):
+                spans: tuple[Span, ...] = ()
+                if score >= _EVIDENCE_SCORE:
+                    if tokens is None:
+                        tokens = _Tokens(blank_public_figures(item.norm.text))
+                    spans = self._evidence(item, tokens, lang, policy)
                 score = min(1.0, max(0.0, score))
                 signals.append(
                     Signal(
@@ -168,7 +181,6 @@ class LearnedDetector(Detector):
                         f"{lang}:{self._head(lang, policy)}",
                     )
                 )
-            out.append(signals)
         return out
 
     # -- scores -----------------------------------------------------------------------------
@@ -240,20 +252,54 @@ class LearnedDetector(Detector):
             self._directions[key] = vec
         return vec
 
-    def _evidence(self, item: Item, lang: str, policy: str) -> tuple[Span, ...]:
+    def _evidence(self, item: Item, tokens: _Tokens, lang: str, policy: str) -> tuple[Span, ...]:
         """The words that pushed hardest towards the policy, as spans of the original text."""
-        model = self.bundle.models[lang]
-        cache = self._word_scores.setdefault((lang, policy), {})
-        scored = [
-            w
-            for w in model.word_scores(
-                blank_public_figures(item.norm.text), self._direction(lang, policy), cache
+        key = (lang, policy)
+        cache = self._word_scores.get(key)
+        if cache is None:
+            cache = self._word_scores[key] = _WordScores(
+                self.bundle.models[lang], self._direction(lang, policy)
             )
-            if w[2] > 0
-        ]
+        scores = list(map(cache.__getitem__, tokens.words))
+        scored = [(k, s) for k, s in enumerate(scores) if s > 0]
         if not scored:
             return ()
-        top = max(w[2] for w in scored)
-        chosen = sorted((w for w in scored if w[2] >= 0.3 * top), key=lambda w: -w[2])[:_MAX_SPANS]
-        spans = {item.norm.to_original(start, end) for start, end, _ in chosen}
+        top = max(s for _, s in scored)
+        chosen = sorted((w for w in scored if w[1] >= 0.3 * top), key=lambda w: -w[1])[:_MAX_SPANS]
+        bounds = tokens.bounds(max(k for k, _ in chosen) + 1)
+        spans = {item.norm.to_original(*bounds[k]) for k, _ in chosen}
         return tuple(sorted((s for s in spans if s.end > s.start), key=lambda s: s.start))
+
+
+class _Tokens:
+    """The feature tokens of one normalised text, their positions found only when asked for."""
+
+    __slots__ = ("_bounds", "_matches", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[str] = TOKEN.findall(text)
+        self._bounds: list[tuple[int, int]] = []
+        self._matches = TOKEN.finditer(text)
+
+    def bounds(self, n: int) -> list[tuple[int, int]]:
+        """`(start, end)` of (at least) the first `n` tokens in `text`."""
+        found = self._bounds
+        if len(found) < n:
+            found.extend(m.span() for m in islice(self._matches, n - len(found)))
+        return found
+
+
+class _WordScores(dict[str, float]):
+    """Word -> how hard its own features pull along one policy's direction, computed on first sight."""
+
+    def __init__(self, model: LinearModel, direction: NDArray[np.float32]) -> None:
+        super().__init__()
+        self.model = model
+        self.direction = direction
+
+    def __missing__(self, word: str) -> float:
+        if len(self) > 200_000:
+            self.clear()
+        score = self[word] = self.model.word_score(word, self.direction)
+        return score

@@ -152,7 +152,9 @@ class _WordForms(dict[str, str]):
         """First words of light phrases: the key of the phrase's first word in a text equals one."""
         self.light_prefixes = frozenset(f for f in forms if " " not in f)
         """Single-word light forms: the key of a matching word in a text starts with one."""
-        self._longest = max(map(len, self.light_prefixes), default=0)
+        alternatives = sorted(map(re.escape, self.light_prefixes), key=len, reverse=True)
+        self._light_start = re.compile("|".join(alternatives)) if alternatives else None
+        """Matches at the start of a key exactly when one of `light_prefixes` begins it."""
         self.light_words: set[str] = set()
         """Words whose light key may start a light match."""
 
@@ -165,8 +167,7 @@ class _WordForms(dict[str, str]):
             self.light_words.clear()
 
     def _starts_light(self, key: str) -> bool:
-        prefixes = self.light_prefixes
-        return any(key[:k] in prefixes for k in range(min(len(key), self._longest) + 1))
+        return self._light_start is not None and self._light_start.match(key) is not None
 
     def __missing__(self, word: str) -> str:
         value = light_key(word)
