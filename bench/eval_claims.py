@@ -192,9 +192,12 @@ def _table(summary: dict[str, Any]) -> None:
 def _hard_negatives(claims: list[dict[str, Any]], posts: list[dict[str, Any]]) -> int:
     """(post, claim text) pairs on the same theme where the post does not make that claim."""
     theme = {str(c["id"]): str(c["theme"]) for c in claims}
+    # a non-match post may name its theme by the claim ids' prefix ("elect" for "election")
+    alias = {cid.rsplit("-", 1)[0]: t for cid, t in theme.items()}
     count = 0
     for post in posts:
-        post_theme = theme.get(str(post.get("claim")), str(post.get("theme")))
+        written = str(post.get("theme"))
+        post_theme = theme.get(str(post.get("claim")), alias.get(written, written))
         count += 3 * sum(1 for cid, t in theme.items() if t == post_theme and cid != post.get("claim"))
     return count
 
