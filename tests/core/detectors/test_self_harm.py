@@ -83,6 +83,13 @@ POSITIVES = [
     ),  # ru: goodbye
     ("zindagi ka koi maqsad nahi reh gaya", 0.65, "zindagi ka koi maqsad nahi reh gaya", "ideation"),  # ru
     (
+        "my family will be better off when I am gone",
+        0.7,
+        "my family will be better off when I am gone",
+        "ideation",
+    ),
+    ("i burned myself again today", 0.7, "i burned myself again", "self-injury"),  # en
+    (
         "I have been thinking of taking my own life",
         0.75,
         "I have been thinking of taking my own life",
@@ -117,6 +124,7 @@ NEGATIVES = [
     "what's the point of living in Karachi without a generator",  # en: a rant about a city
     "zindagi se tang aa kar usne naya business shuru kiya aur kamyab hua",  # ru: a story of success
     "I was thinking about ending my subscription",  # en: a subscription
+    "I cut again the intro of the video, better now",  # en: editing
 ]
 
 

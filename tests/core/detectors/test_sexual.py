@@ -18,6 +18,14 @@ CASES = [
     ("Call girls available in Islamabad, booking DM", SEXUAL, 0.85, 1.0, "Call girls"),  # en: escort ad
     ("Ammi se video call pe baat hui, bohat khush thi", SEXUAL, 0.0, 0.0, ""),  # ru: family video call
     (
+        "send me a pic of urself in the shower",
+        SEXUAL,
+        0.75,
+        1.0,
+        "send me a pic of urself in the shower",
+    ),  # en
+    ("send me a video of you cooking biryani", SEXUAL, 0.0, 0.0, ""),  # en: a recipe video
+    (
         "Nani ke sath video call karo, rates ki baat baad mein",
         SEXUAL,
         0.0,

@@ -110,7 +110,12 @@ POSITIVES = [
         0.85,
         "nangi video bhejo warna tumhari pics leak kar dunga",
     ),  # ru: sextortion
-    ("send nudes or I will leak your pics", "safety.harassment", 0.85, "send nudes or I will leak"),  # en
+    (
+        "send nudes or I will leak your pics",
+        "safety.harassment",
+        0.85,
+        "send nudes or I will leak your pics",
+    ),  # en
     ("ek din tujhe sabak sikhaunga, yaad rakhna", "safety.threats", 0.5, "sabak sikhaunga"),  # ru: veiled
     ("bahar mil phir batata hoon tujhe", "safety.threats", 0.5, "bahar mil phir batata"),  # ru: veiled
     ("تمہیں ایسا سبق سکھاؤں گا", "safety.threats", 0.5, "سبق سکھاؤں گا"),  # ur: veiled
@@ -265,6 +270,32 @@ POSITIVES = [
     ),  # en
     ("all these refugees are cockroaches", "safety.hate", 0.75, "all these refugees are cockroaches"),  # en
     ("keep it up and you're gonna get jumped", "safety.threats", 0.7, "you're gonna get jumped"),  # en
+    (
+        "send your address and see what happens",
+        "safety.threats",
+        0.6,
+        "send your address and see what happens",
+    ),
+    (
+        "ur lucky we dont know where you live",
+        "safety.threats",
+        0.6,
+        "ur lucky we dont know where you live",
+    ),  # en
+    (
+        "someone has to teach them a lesson",
+        "safety.threats",
+        0.55,
+        "someone has to teach them a lesson",
+    ),  # en
+    ("I hope your kids die of cancer", "safety.harassment", 0.85, "I hope your kids die"),  # en: wish death
+    (
+        "post one more video and I will share your messages",
+        "safety.harassment",
+        0.85,
+        "I will share your messages",
+    ),
+    ("Sikhs are filthy people", "safety.hate", 0.7, "Sikhs are filthy"),  # en
     ("we will track down your address", "safety.threats", 0.6, "we will track down your address"),  # en
     ("she should get raped for saying that", "safety.harassment", 0.85, "she should get raped"),  # en
     ("every journalist should be hanged", "safety.threats", 0.8, "every journalist should be hanged"),  # en

@@ -31,6 +31,14 @@ CASES = [
     ),  # ur: gift + secret
     ("Free UC dunga, Insta pe aa jao", GROOMING, 0.55, 0.7, "Free UC dunga"),  # ru: gift + move: review
     (
+        "he's just 14 and so sexy omg",
+        "youth.csea",
+        0.8,
+        1.0,
+        "he's just 14 and so sexy",
+    ),  # en: sexualising a minor
+    ("she's only 15 and already so talented", "youth.csea", 0.0, 0.0, ""),  # en: praise
+    (
         "what grade are you in? keep this a secret between us ok",
         GROOMING,
         0.8,

@@ -20,6 +20,6 @@ class SexualContentDetector(PhraseRuleDetector):
     """Sexual solicitation, paid sexual services and nudity lures."""
 
     name: ClassVar[str] = "sexual_content"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     data_file: ClassVar[str] = "sexual.yaml"
     policies: ClassVar[tuple[str, ...]] = POLICIES
