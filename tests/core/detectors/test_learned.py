@@ -101,22 +101,22 @@ def test_the_urdu_threat_score_is_moved_to_the_live_class_balance(detector: Lear
     assert shifted < head
 
 
-def test_the_sms_spam_head_alone_cannot_reach_removal(detector: LearnedDetector) -> None:
-    # Trained on SMS, the head calls a helpline number in safety advice spam with near certainty.
-    text = "How to report a scam call to PTA? Dial 0800-55055"
-    cap = float(detector.policies["en"]["integrity.spam"]["cap"])
-    head = float(detector.bundle.models["en"].predict([normalise(text).text])["spam"][0])
-    assert head > cap  # the head alone would remove it
-    assert scores(detector, text)["integrity.spam"] == pytest.approx(cap)
-
-
-def test_the_english_harassment_head_alone_sends_to_review_not_removal(detector: LearnedDetector) -> None:
-    # Learned from tweets, the head reads a friend's joke as abuse; alone it may queue an item, not remove it.
-    text = "you're killing me with these jokes 😂"
-    cap = float(detector.policies["en"]["safety.harassment"]["cap"])
-    head = float(detector.bundle.models["en"].predict([normalise(text).text])["harassment"][0])
-    assert head > cap  # the head alone would remove it
-    assert scores(detector, text)["safety.harassment"] == pytest.approx(cap)
+@pytest.mark.parametrize(
+    ("text", "policy", "head"),
+    [
+        # Trained on SMS, the spam head calls a helpline number in safety advice spam with near certainty.
+        ("How to report a scam call to PTA? Dial 0800-55055", "integrity.spam", "spam"),
+        # Learned from tweets, the harassment head reads a friend's joke as abuse.
+        ("you're killing me with these jokes 😂", "safety.harassment", "harassment"),
+    ],
+)
+def test_a_capped_english_head_alone_cannot_reach_removal(
+    detector: LearnedDetector, text: str, policy: str, head: str
+) -> None:
+    cap = float(detector.policies["en"][policy]["cap"])
+    alone = float(detector.bundle.models["en"].predict([normalise(text).text])[head][0])
+    assert alone > cap  # the head alone would remove it
+    assert scores(detector, text)[policy] == pytest.approx(cap)
 
 
 def test_the_english_harassment_cap_sits_below_removal(detector: LearnedDetector) -> None:

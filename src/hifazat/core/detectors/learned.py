@@ -133,13 +133,18 @@ class LearnedDetector(Detector):
         """Signals for many items; each language model vectorises its items once."""
         best: dict[int, dict[str, tuple[float, str]]] = {}  # item -> policy -> (score, language)
         by_lang: dict[str, list[int]] = {}
+        scored_texts: dict[
+            int, str
+        ] = {}  # item -> its normalised text with public figures blanked, made once
         for i, item in enumerate(items):
             for lang in route(item):
                 if lang in self.bundle.models:
                     by_lang.setdefault(lang, []).append(i)
+                    if i not in scored_texts:
+                        scored_texts[i] = blank_public_figures(item.norm.text)
         for lang, idx in by_lang.items():
             model = self.bundle.models[lang]
-            texts = [blank_public_figures(items[i].norm.text) for i in idx]
+            texts = [scored_texts[i] for i in idx]
             probs = model.predict(texts)
             if self.stage is not None:
                 self._refine(lang, probs, [items[i].text for i in idx])
@@ -168,7 +173,7 @@ class LearnedDetector(Detector):
                 spans: tuple[Span, ...] = ()
                 if score >= _EVIDENCE_SCORE:
                     if tokens is None:
-                        tokens = _Tokens(blank_public_figures(item.norm.text))
+                        tokens = _Tokens(scored_texts[i])
                     spans = self._evidence(item, tokens, lang, policy)
                 score = min(1.0, max(0.0, score))
                 signals.append(
