@@ -253,6 +253,12 @@ SCAM_MESSAGES += [
         0.8,
         "buy me some Steam gift cards",
     ),
+    (  # ur: an "army officer" says the number was used against the state, threatens arrest
+        "میں آرمی کا افسر بات کر رہا ہوں، آپ کے نمبر سے غیر قانونی سرگرمیاں ہوئی ہیں، ورنہ گرفتاری ہوگی، فوری رابطہ کریں",
+        0.8,
+        "میں آرمی کا افسر بات کر رہا",
+    ),
+    ("Dad this is my new number, please transfer €300 today, I will explain", 0.7, "transfer €300"),  # en
 ]
 
 NOT_SCAMS = [

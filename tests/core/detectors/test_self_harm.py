@@ -102,6 +102,20 @@ POSITIVES = [
         "ideation",
     ),
     ("میں خود کشی کرنے کا ارادہ رکھتا ہوں", 0.8, "خود کشی کرنے کا ارادہ", "intent"),  # ur
+    ("ab aur nahi ji sakti main", 0.65, "ab aur nahi ji sakti", "ideation"),  # ru: cannot live on
+    (
+        "دل چاہتا ہے ایسا سو جاؤں اور پھر کبھی نہ اٹھوں",
+        0.65,
+        "سو جاؤں اور پھر کبھی نہ اٹھوں",
+        "ideation",
+    ),  # ur
+    (
+        "i just want to sleep and never wake up",
+        0.65,
+        "i just want to sleep and never wake up",
+        "ideation",
+    ),  # en
+    ("i already wrote my suicide note", 0.8, "i already wrote my suicide note", "intent"),  # en
 ]
 
 NEGATIVES = [
@@ -125,6 +139,9 @@ NEGATIVES = [
     "zindagi se tang aa kar usne naya business shuru kiya aur kamyab hua",  # ru: a story of success
     "I was thinking about ending my subscription",  # en: a subscription
     "I cut again the intro of the video, better now",  # en: editing
+    "is garmi mein bina AC ke nahi ji sakte log",  # ru: heat, no ab/aur
+    "I slept so well and didn't want to wake up for school",  # en: a lie-in
+    "I've written my goodbye letter to my old school, moving to Lahore!",  # en: moving away
 ]
 
 

@@ -342,6 +342,63 @@ POSITIVES = [
         0.55,
         "girls should stay in the kitchen",
     ),
+    (  # en: a call to exterminate a group, "all" between the modal and the verb
+        "these migrants are a plague and they should all be exterminated",
+        "safety.threats",
+        0.85,
+        "they should all be exterminated",
+    ),
+    (  # ru: threatening to give a sister's number to everyone
+        "tumhari behan ka number mere paas hai, poore group mein share karunga",
+        "safety.harassment",
+        0.8,
+        "tumhari behan ka number mere paas hai, poore group mein",
+    ),
+    (  # ur: the same threat in Urdu script
+        "تیری بیوی کی تصویریں میرے پاس ہیں، سب کو بھیجوں گا",
+        "safety.harassment",
+        0.8,
+        "تیری بیوی کی تصویریں میرے پاس ہیں، سب کو",
+    ),
+    ("sab log uski tasveerein leak kar do", "safety.harassment", 0.65, "uski tasveerein leak kar do"),  # ru
+    ("tumhari behan ki!!", "safety.harassment", 0.8, "tumhari behan ki"),  # ru: the curse cut short
+    ("تمہاری ماں کی", "safety.harassment", 0.8, "تمہاری ماں کی"),  # ur: the same
+    (  # ru: a loan app's collector shaming a borrower
+        "qist nahi di to tumhare rishtedaron ko message karenge",
+        "safety.harassment",
+        0.65,
+        "qist nahi di to tumhare rishtedaron ko message",
+    ),
+    (  # en: the same, in English
+        "repay today or we will text all your relatives",
+        "safety.harassment",
+        0.65,
+        "repay today or we will text all your relatives",
+    ),
+    (
+        "u r literally the ugliest human on tiktok",
+        "safety.harassment",
+        0.65,
+        "u r literally the ugliest human",
+    ),  # en
+    ("hope ur dad gets run over by a car", "safety.harassment", 0.85, "hope ur dad gets run over"),  # en
+    ("i hope she gets hit by a train", "safety.harassment", 0.85, "i hope she gets hit by a train"),  # en
+    ("stop posting before we make you suffer", "safety.threats", 0.55, "before we make you suffer"),  # en
+    ("ur mother should've aborted u", "safety.harassment", 0.75, "ur mother should've aborted u"),  # en
+    ("girls are too dumb to drive", "safety.hate", 0.7, "girls are too dumb to drive"),  # en: gender
+    ("trans people are mentally ill", "safety.hate", 0.7, "trans people are mentally ill"),  # en
+    (  # en: sextortion with screenshots
+        "send 500 dollars or the screenshots go to your wife",
+        "safety.harassment",
+        0.85,
+        "send 500 dollars or the screenshots go to your wife",
+    ),
+    (
+        "no one will ever date you, look at yourself",
+        "safety.harassment",
+        0.7,
+        "no one will ever date you",
+    ),  # en
 ]
 
 # (text,) that must give no threat, extremism or violence signal of 0.5 or more
@@ -416,6 +473,15 @@ NEGATIVES = [
     "شیعہ اور سنی سب بھائی ہیں",  # ur: unity
     "products ka boycott karo jo mehngi hain",  # ru: a consumer boycott
     "پٹھان بہت مہمان نواز ہوتے ہیں",  # ur: praise of a group
+    "mosquitoes are everywhere this summer, they should all be killed",  # en: pests
+    "teri maa ki tabiyat ab kaisi hai?",  # ru: asking after a mother's health
+    "تمہاری ماں کی دعائیں ساتھ ہیں",  # ur: a mother's prayers
+    "uski video viral karo, itna acha gaya hai",  # ru: praise, sharing a song
+    "you're the best person on this app",  # en: praise
+    "sab is video ko report karo, yeh fake khabar hai",  # ru: reporting misinformation
+    "I hope you get well soon, bro",  # en: a get-well wish
+    "Women are too often ignored in science",  # en: a fair point
+    "pay the bill or the lights go off",  # en: utilities, no leak
 ]
 
 
@@ -427,7 +493,7 @@ def test_finds_threats_with_evidence_in_the_original(
     assert signal is not None, f"no {policy} signal for {text!r}"
     assert signal.score >= minimum
     assert evidence in [text[s.start : s.end] for s in signal.spans]
-    assert signal.detector == "threats" and signal.version == "4"
+    assert signal.detector == "threats" and signal.version == ThreatDetector.version
 
 
 @pytest.mark.parametrize("text", NEGATIVES)

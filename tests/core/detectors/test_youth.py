@@ -99,6 +99,30 @@ CASES = [
     ("Main 10 saal se yahan kaam kar raha hun", MINOR, 0.0, 0.0, ""),  # ru: ten years of work
     ("Age 55 and still dancing", MINOR, 0.0, 0.0, ""),  # en: not a child
     ("Meri umar 11 saal thi jab abbu ka inteqal hua", MINOR, 0.0, 0.0, ""),  # ru: a past age
+    ("he's 14 and has such a body, damn", CSEA, 0.8, 1.0, "he's 14 and has such a body"),  # en
+    (
+        "she's only 13 but already got a nice body 🔥",
+        CSEA,
+        0.8,
+        1.0,
+        "she's only 13 but already got a nice body",
+    ),
+    (  # en: a visit planned for when the parents are away
+        "I can come to your house tonight when your mom is at work",
+        GROOMING,
+        0.75,
+        1.0,
+        "come to your house tonight when your mom is at work",
+    ),
+    (  # ru: the same, in Roman Urdu
+        "jab tumhare ghar wale so jayen to main aa jaunga",
+        GROOMING,
+        0.75,
+        1.0,
+        "jab tumhare ghar wale so jayen to main aa jaunga",
+    ),
+    ("My sister is 12 and her body is growing fast, asking for a doctor", CSEA, 0.0, 0.0, ""),  # en: a parent
+    ("what's your age? facetime with me alone tonight", GROOMING, 0.75, 1.0, "facetime with me alone"),  # en
 ]
 
 

@@ -64,7 +64,7 @@ class ScamDetector(Detector):
     """Scores scam wording, phone numbers and suspicious links together."""
 
     name: ClassVar[str] = "scams"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
 
     def __init__(self, links: LinkFinder | None = None) -> None:
         self._phrases = PhraseMatcher(load_phrase_rules("scams.yaml", policies=[POLICY]))

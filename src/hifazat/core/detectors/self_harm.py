@@ -42,7 +42,7 @@ class SelfHarmDetector(Detector):
     """Suicidal ideation, intent and self-injury; and incitement of others to self-harm."""
 
     name: ClassVar[str] = "self_harm"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
 
     def __init__(self) -> None:
         self._phrases = PhraseMatcher(load_phrase_rules("self_harm.yaml", policies=POLICIES))

@@ -78,6 +78,9 @@ _SECOND_PERSON = re.compile(
 )
 """A threat aimed at the reader personally stays reviewable even in a game or sports context."""
 _JOKE = re.compile(tolerant(r"\b(?:lol|lmao|lmfao|rofl|haha|hahaha|jk|jokes?|mazak|mazaq)\b|😂|🤣|😆|😜|😝"))
+_PRONOUN_TARGETS = frozenset({"they", "them"})
+"""Targets named only by a pronoun: what they stand for is written before them."""
+_WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"[\"“«](?P<q>[^\"”»]{3,})[\"”»]")
 _COUNTER = re.compile(
     tolerant(
@@ -124,7 +127,7 @@ class ThreatDetector(Detector):
     """Threats, incitement, extremist praise and calls to criminal violence."""
 
     name: ClassVar[str] = "threats"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
 
     def __init__(self) -> None:
         phrases = load_phrase_file("threats.yaml", policies=POLICIES)
@@ -179,6 +182,10 @@ class ThreatDetector(Detector):
             )
         return signals
 
+    def _names_nonhuman(self, window: str) -> bool:
+        """Whether a non-human word ("mosquitoes", "zombies") is written in `window`."""
+        return any(w in self._nonhuman or w.rstrip("s") in self._nonhuman for w in _WORD.findall(window))
+
     def _base_score(self, rule: PhraseRule, match: re.Match[str], text: str) -> tuple[float, int] | None:
         """The rule's score for this match and where its evidence starts (with the target written
         before it), or None when the match is a known harmless use."""
@@ -200,6 +207,8 @@ class ThreatDetector(Detector):
             return None
         if target and target.split()[-1] in self._nonhuman:
             return None
+        if target in _PRONOUN_TARGETS and self._names_nonhuman(text[max(0, start - 60) : start]):
+            return None  # "mosquitoes everywhere, they should all be killed"
         if "goli" in rule.tags and "goli" in match.group() and not target:
             after = text[match.end() : match.end() + 30]
             if _GOLI_IDIOM.search(after) or _GOLI_IDIOM.search(

@@ -24,7 +24,7 @@ class YouthSafetyDetector(PhraseRuleDetector):
     """Grooming combinations, sexualised asks about minors and under-13 users disclosing their age."""
 
     name: ClassVar[str] = "youth_safety"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     data_file: ClassVar[str] = "youth.yaml"
     policies: ClassVar[tuple[str, ...]] = POLICIES
 
