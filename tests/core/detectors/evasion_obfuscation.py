@@ -77,6 +77,15 @@ def separators(target: str, seed: int) -> str | None:
     return _on_longest(target, word)
 
 
+def spelled_out(target: str, seed: int) -> str | None:
+    """Every word spelt letter by letter, a wider gap between words (`k u t t e   k i`)."""
+    words = target.split(" ")
+    if sum(len(w) for w in words) < 4 or max(len(w) for w in words) < 2:
+        return None
+    gap = " " * (2 + seed % 2)
+    return gap.join(" ".join(w) for w in words)
+
+
 def homoglyphs(target: str, seed: int) -> str | None:
     if is_urdu(target):
         return None
@@ -155,6 +164,7 @@ def small_caps(target: str, seed: int) -> str | None:
 KINDS: dict[str, Callable[[str, int], str | None]] = {
     "leet": leet,
     "separators": separators,
+    "spelled_out": spelled_out,
     "homoglyphs": homoglyphs,
     "zero_width": zero_width,
     "repeats": repeats,

@@ -33,6 +33,12 @@ from hifazat.core.text.normalise import NormalisedText, normalise
         ("U.S.A", "usa"),  # dotted abbreviations join
         ("sh1t b1tch a$$ k!ll ki||", "shit bitch ass kill kill"),  # leetspeak inside words
         ("5hit 1diot", "shit idiot"),  # one leading leet digit before three letters
+        ("0tp tujh3 kutt3 dung@", "otp tujhe kutte dunga"),  # a leading zero; a trailing 3, 0 or @
+        ("web3 ps5 win10 me@", "webe ps5 win10 me@"),  # short stems and digit runs stay
+        ("m a i n   t u j h e   m a r o", "main tujhe maro"),  # words spelt out, wider gaps
+        ("ت ی ر ی   م ا ں", "تیری ماں"),  # the same in Urdu script
+        ("t u m  k o  m a r o", "tum ko maro"),  # short words spelt out join when 4+ letters in all
+        ("u r  a  star", "u r a star"),  # three letters in all stay
         ("rs500 covid19 4g 3rd mp3 2nd", "rs500 covid19 4g 3rd mp3 2nd"),  # numbers with units stay
         ("@ali wow!", "@ali wow!"),  # a mention and trailing punctuation stay
         ("fuuuuuck yoooou", "fuuck yoou"),  # 3+ repeats squeezed to two

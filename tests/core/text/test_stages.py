@@ -31,6 +31,7 @@ SPLIT_TEXTS = [
     "f . u . c . k",  # spaced dots
     "k i l l",  # single spaces
     "k  i  l  l",  # double spaces
+    "t u m  k o",  # short words spelt out, a wider gap between them
     "so sick of it.\n2. it is over",  # a newline counts as a space in the shape
     "x-y-z",  # dashes
     "a|b|c",  # bars

@@ -96,13 +96,44 @@ Step = Callable[[str, Offsets, Offsets], tuple[str, Offsets, Offsets]]
 _SPLIT = re.compile(r"(?<![^\W_])[^\W_](?P<sep>\s+|\s?[-._*/+~·•,|]\s?)(?:[^\W_](?P=sep))+[^\W_](?![^\W_])")
 
 
+_SPLIT_WORDS = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_])+(?: {2,}[^\W_](?: [^\W_])*)+(?![^\W_])")
+"""Words spelt letter by letter, one space between letters and more between words:
+`m a i n   t u j h e`, `م ی ں   ت ج ھ ے` (the words can be shorter than four letters)."""
+
+
+def _split_words_edit(m: re.Match[str]) -> Edit | None:
+    """The edit that joins the letters of each word of a `_SPLIT_WORDS` match, one space between words."""
+    text = m.group()
+    units = [(m.start() + i, c) for i, c in enumerate(text) if c != " "]
+    if len(units) < 4 or sum(c.isalpha() for _, c in units) < 2:
+        return None
+    out: list[str] = []
+    sources: list[tuple[int, int]] = []
+    for k, (pos, c) in enumerate(units):
+        if k and pos - units[k - 1][0] > 2:  # a wider gap: a new word
+            out.append(" ")
+            sources.append((units[k - 1][0] + 1, units[k - 1][0] + 2))
+        out.append(c)
+        sources.append((pos, pos + 1))
+    return (m.start(), m.end(), "".join(out), sources)
+
+
 def join_split_letters(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offsets, Offsets]:
-    """Join single letters split by the same separator: 3+ with punctuation, 4+ with spaces.
+    """Join single letters split by the same separator: 3+ with punctuation, 4+ with spaces, and
+    words spelt letter by letter with wider gaps between them.
 
     At least two of the units must be letters, so `1.2.3` and `0 3 0 0` stay as they are.
     """
     edits: list[Edit] = []
+    if "  " in text:
+        for m in _SPLIT_WORDS.finditer(text):
+            edit = _split_words_edit(m)
+            if edit is not None:
+                edits.append(edit)
+    taken = [(e[0], e[1]) for e in edits]
     for m in _SPLIT.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
         sep = m.group("sep")
         unit_pos = list(range(m.start(), m.end(), len(sep) + 1))
         units = [text[i] for i in unit_pos]
@@ -113,6 +144,7 @@ def join_split_letters(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Of
         edits.append((m.start(), m.end(), "".join(units), [(i, i + 1) for i in unit_pos]))
     if not edits:
         return text, offs, ends
+    edits.sort(key=lambda e: e[0])
     return apply_edits(text, offs, ends, edits)
 
 
@@ -149,9 +181,16 @@ def _leet_token(tok: str) -> str:
         if c in "$|":
             ok = True  # never part of a number: `$hit`, `a$$`, `ki||`
         elif c.isdigit():
-            # a single leading digit before 3+ letters (`5hit`, `1diot`), never a unit suffix
-            ok = interior or (i == 0 and first == 1 and len(letters) >= 3 and tok[1:].isalpha())
-        else:  # "@" (a leading one is a mention) and "!" (a trailing one is punctuation)
+            # a single leading digit before 3+ letters (`5hit`, `1diot`; `0tp` with a zero), or a
+            # trailing 3 or 0 after 3+ letters (`tujh3`, `kutt3`); never a unit suffix (`rs500`, `4g`)
+            ok = (
+                interior
+                or (i == 0 and first == 1 and len(letters) >= (2 if c == "0" else 3) and tok[1:].isalpha())
+                or (c in "30" and i == len(tok) - 1 and len(letters) >= 3 and tok[:-1].isalpha())
+            )
+        elif c == "@":  # a leading "@" is a mention; a trailing one after 3+ letters is `dung@`
+            ok = interior or (i == len(tok) - 1 and len(letters) >= 3 and tok[:-1].isalpha())
+        else:  # "!" (a trailing one is punctuation)
             ok = interior
         if ok:
             out[i] = sub
@@ -185,8 +224,9 @@ def fold_leet(text: str, offs: Offsets, ends: Offsets) -> tuple[str, Offsets, Of
         before = s > 0 and "a" <= text[s - 1] <= "z"
         after = e < n and "a" <= text[e] <= "z"
         only_marks = text[s] in "!@" and text[e - 1] in "!@"
-        if not (before and after) and (only_marks or not (before or after)):
-            continue  # `!` and `@` count only between letters (`wow!!`, `@ali`)
+        trailing_at = before and not after and text[s:e] == "@"
+        if not (before and after) and (only_marks or not (before or after)) and not trailing_at:
+            continue  # `!` and `@` count only between letters (`wow!!`, `@ali`), or `@` ending a word
         start, end = _token_bounds(text, s)
         start = max(start, prev)
         pieces.append(text[prev:start])
@@ -254,7 +294,7 @@ _SHAPE = str.maketrans(
         for i in range(128)
     }
 )
-_SPLIT_SHAPES = ("a.a.a", "a. a. a", "a .a .a", "a . a . a", " a a a a ", "a  a  a  a")
+_SPLIT_SHAPES = ("a.a.a", "a. a. a", "a .a .a", "a . a . a", " a a a a ", "a  a  a  a", "a a  a")
 _SPLIT_PUNCT_HINT = re.compile(r"[-._*/+~,|]\s?[a-zA-Z0-9]\s?[-._*/+~,|]")
 _SPLIT_SPACE_HINT = re.compile(r"\s[a-zA-Z0-9]\s{1,2}[a-zA-Z0-9]\s")
 """Every split shape has one unit between two separators (`.a.`, `. a .`) or two single units between
