@@ -37,7 +37,7 @@ from hifazat.training.plans import RECIPES, LanguageRecipe
 from hifazat.training.policies import POLICIES
 from hifazat.training.tasks import TASK_SPECS, tune_tasks
 
-RECIPE_VERSION = "1.4"
+RECIPE_VERSION = "1.5"
 SEED = 20240601
 FOLDS = 5
 

@@ -23,6 +23,14 @@ The English harassment head is capped just under the removal threshold for the s
 from tweets (OLID, HASOC, Davidson, Kaggle insults) and reads affectionate or joking English ("you're
 killing me with these jokes 😂", "my brother is an idiot lol") as abuse; its cross-validated macro-F1 is
 about 0.76. Alone it sends an item to review; any lexicon or rule evidence with it still removes.
+
+`uncued` reports a head under another policy when the text has no wording of violence. The Urdu
+threat data set labels plain abuse as threat too (about 40 % of its threat tweets name no violence:
+"بکواس مت کرو", insults about a politician), so its head also fires on insults ("یہ بیوقوف عورت").
+Without a violent word (`VIOLENCE_CUE_UR` in the learned detector: مار, قتل, گولی, جلا, …) such a
+score is harassment, not a threat: the strike weighs 2, not 5, and the reviewer sees the right
+policy. `knots` carry the score from the threats scale to the harassment scale so that the action
+stays the same (threats review from 0.45 and remove from 0.8; harassment from 0.6 and 0.85).
 """
 
 from __future__ import annotations
@@ -45,7 +53,14 @@ POLICIES: dict[str, dict[str, dict[str, Any]]] = {
         "safety.profanity": {**_RU_GATE, "classes": ["4"]},
     },
     "ur": {
-        "safety.threats": {"head": "threat", "prior_shift": -0.5},
+        "safety.threats": {
+            "head": "threat",
+            "prior_shift": -0.5,
+            "uncued": {
+                "policy": "safety.harassment",
+                "knots": [[0.0, 0.0], [0.45, 0.6], [0.8, 0.85], [1.0, 1.0]],
+            },
+        },
     },
     "hi": {
         "safety.harassment": {"head": "hasoc_hi"},

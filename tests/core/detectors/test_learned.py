@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from hifazat.core.detectors.base import Item
@@ -125,3 +126,43 @@ def test_the_english_harassment_cap_sits_below_removal(detector: LearnedDetector
     cap = float(detector.policies["en"]["safety.harassment"]["cap"])
     policy = default_catalogue().policies["safety.harassment"]
     assert policy.thresholds.medium <= cap < policy.thresholds.high
+
+
+def test_an_urdu_insult_without_violence_is_harassment_not_a_threat(detector: LearnedDetector) -> None:
+    # The Urdu threat data set labels plain abuse as threat; without a word of violence the head's
+    # score is reported as harassment, moved to the harassment scale so that the action is kept.
+    text = "یہ بیوقوف عورت ہر روز بکواس کرتی ہے"
+    found = scores(detector, text)
+    assert "safety.threats" not in found
+    rule = detector.policies["ur"]["safety.threats"]
+    model = detector.bundle.models["ur"]
+    head = float(model.predict([normalise(text).text])["threat"][0])
+    p = 1.0 / (1.0 + math.exp(-(math.log(head / (1.0 - head)) + float(rule["prior_shift"]))))
+    knots = rule["uncued"]["knots"]
+    xs, ys = [k[0] for k in knots], [k[1] for k in knots]
+    assert found["safety.harassment"] == pytest.approx(float(np.interp(p, xs, ys)), abs=1e-4)
+    assert [s.note for s in detector.detect(item(text))] == ["ur:threat"]
+
+
+def test_the_uncued_knots_keep_the_action_of_the_threats_scale() -> None:
+    from hifazat.core.guidelines import default_catalogue
+
+    catalogue = default_catalogue()
+    rule = LearnedDetector().policies["ur"]["safety.threats"]["uncued"]
+    threats = catalogue.policies["safety.threats"].thresholds
+    target = catalogue.policies[rule["policy"]].thresholds
+    knots = {x: y for x, y in rule["knots"]}
+    assert knots[threats.medium] == target.medium and knots[threats.high] == target.high
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "میں تمہیں جان سے مار دوں گا",  # kill
+        "تمہارا گھر جلا دیں گے",  # burn
+    ],
+)
+def test_an_urdu_threat_with_violence_stays_a_threat(detector: LearnedDetector, text: str) -> None:
+    found = scores(detector, text)
+    assert found.get("safety.threats", 0.0) >= 0.45
+    assert "safety.harassment" not in found

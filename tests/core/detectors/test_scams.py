@@ -259,6 +259,13 @@ SCAM_MESSAGES += [
         "میں آرمی کا افسر بات کر رہا",
     ),
     ("Dad this is my new number, please transfer €300 today, I will explain", 0.7, "transfer €300"),  # en
+    (  # ur: a lucky-draw prize with a fee by JazzCash, spelt جیز کیش
+        "مبارک ہو آپ کا نمبر قرعہ اندازی میں نکلا ہے، انعام کے لیے 300 روپے فیس جیز کیش کریں",
+        0.8,
+        "فیس جیز کیش",
+    ),
+    ("آن لائن کام کریں اور کمائیں، 1500 روپے رجسٹریشن فیس", 0.5, "1500 روپے رجسٹریشن فیس"),  # ur: job fee
+    ("آپ کا پیکج کسٹم میں رکا ہے، ڈیوٹی ادا کریں", 0.6, "پیکج کسٹم"),  # ur: parcel duty
 ]
 
 NOT_SCAMS = [

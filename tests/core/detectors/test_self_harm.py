@@ -116,6 +116,14 @@ POSITIVES = [
         "ideation",
     ),  # en
     ("i already wrote my suicide note", 0.8, "i already wrote my suicide note", "intent"),  # en
+    ("اب میری زندگی کا کوئی مطلب نہیں رہا", 0.65, "میری زندگی کا کوئی مطلب نہیں رہا", "ideation"),  # ur
+    ("kash main paida hi na hoti", 0.65, "kash main paida hi na hoti", "ideation"),  # ru
+    (
+        "maine bohat saari neend ki goliyan kha li hain",
+        0.8,
+        "saari neend ki goliyan kha li hain",
+        "self-injury",
+    ),  # ru
 ]
 
 NEGATIVES = [
@@ -142,6 +150,7 @@ NEGATIVES = [
     "is garmi mein bina AC ke nahi ji sakte log",  # ru: heat, no ab/aur
     "I slept so well and didn't want to wake up for school",  # en: a lie-in
     "I've written my goodbye letter to my old school, moving to Lahore!",  # en: moving away
+    "ڈاکٹر نے سر درد کی دو گولیاں لینے کو کہا",  # ur: a prescription
 ]
 
 

@@ -399,6 +399,26 @@ POSITIVES = [
         0.7,
         "no one will ever date you",
     ),  # en
+    ("ہندوؤں کے مندر کو آگ لگا دو", "safety.threats", 0.9, "مندر کو آگ لگا دو"),  # ur: burn a temple
+    ("لڑکیوں کو صرف گھر میں رہنا چاہیے", "safety.hate", 0.55, "لڑکیوں کو صرف گھر میں رہنا چاہیے"),  # ur
+    (  # ru: "I have your pictures, send money"
+        "mere paas tumhari pics hain, chup chaap paise bhejo",
+        "safety.harassment",
+        0.85,
+        "mere paas tumhari pics hain, chup chaap paise bhejo",
+    ),
+    (
+        "سب مل کر جاؤ اسے سبق سکھاؤ",
+        "safety.threats",
+        0.65,
+        "جاؤ اسے سبق سکھاؤ",
+    ),  # ur: a call to go after someone
+    (  # ur: knowing where the reader's daughter studies
+        "تمہاری بیٹی کا کالج ہمیں پتہ ہے",
+        "safety.threats",
+        0.6,
+        "تمہاری بیٹی کا کالج ہمیں پتہ ہے",
+    ),
 ]
 
 # (text,) that must give no threat, extremism or violence signal of 0.5 or more
@@ -482,6 +502,8 @@ NEGATIVES = [
     "I hope you get well soon, bro",  # en: a get-well wish
     "Women are too often ignored in science",  # en: a fair point
     "pay the bill or the lights go off",  # en: utilities, no leak
+    "جاؤ بیٹا، اسکول کا سبق یاد کرو",  # ur: a parent on homework
+    "مجھے تمہارے گھر کا راستہ معلوم ہے، کل دعوت پر آؤں گا",  # ur: coming to dinner
 ]
 
 

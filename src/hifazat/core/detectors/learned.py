@@ -49,6 +49,16 @@ _SCAM_CUE = re.compile(
     r"password|otp|pin|bonus|offer|guaranteed|call now|txt|inaam|inam|jeeta|jeetay|jeeto|paisay|paise|"
     r"rupay|rs|pkr|easypaisa|jazzcash)\b|[£$€]|انعام|جیت|پیسے|روپے|اکاؤنٹ"
 )
+VIOLENCE_CUE_UR = re.compile(
+    r"(?<!\w)(?:مار|قتل|گولی\s+(?:مار|چلا)|گولیاں\s+(?:مار|چلا|برسا)|گولیوں\s+سے|گولہ|جلا|اگ\s+لگا|کاٹ|"
+    r"نہیں\s+چھوڑ|چھوڑوں\s*گا|چھوڑیں\s*گے|انجام|سبق|توڑ|اغوا|اٹھا|خون|قبر|موت|بم|دھماک|"
+    r"دھمکی|دھمکیاں|حملہ|حملے|لٹکا|پھانسی|ختم|تباہ|مٹا|برباد|سزا|بدلہ|جنگ|لاش|ذبح|زندہ|کچل|ٹکڑے|تیزاب|"
+    r"زخمی|پیٹ|پٹائی|پھینٹی|دفن|ہتھیار|ایٹم|ایٹمی|حساب|جہاد|واجب|چھترول|لتر|ٹانگ|ہڈی|ہڈیاں|خیر\s+نہیں|"
+    r"اسلحہ|بندوق|چاقو|چھری|ڈنڈ|نشانہ|نیست|ٹھکانے|دیکھ\s+لو|تڑپا|جہنم|"
+    r"مر(?:و|یں|ے|نا|وں|ا|تا|تی|تے|نے|ین)?(?!\w))"
+)
+"""Urdu words of violence (on the normalised text): without one, the Urdu threat head's score is
+reported as harassment (see `uncued` in `hifazat.training.policies`)."""
 _EN_TARGET = re.compile(
     r"@\w|\b(?:you|u|ur|your|yours|youre|ya|yall|y'all|urself|yourself|he|she|him|her|his|hers|they|them|"
     r"their|theirs|this guy|this girl|these people|those people|people like|go back|bitch|whore|slut)\b"
@@ -131,7 +141,8 @@ class LearnedDetector(Detector):
 
     def detect_batch(self, items: list[Item]) -> list[list[Signal]]:
         """Signals for many items; each language model vectorises its items once."""
-        best: dict[int, dict[str, tuple[float, str]]] = {}  # item -> policy -> (score, language)
+        # item -> reported policy -> (score, language, the policy rule that gave it)
+        best: dict[int, dict[str, tuple[float, str, str]]] = {}
         by_lang: dict[str, list[int]] = {}
         scored_texts: dict[
             int, str
@@ -155,13 +166,19 @@ class LearnedDetector(Detector):
                     untargeted = [not _EN_TARGET.search(t) for t in texts]
                     scores = np.where(untargeted, scores * _UNTARGETED, scores)
                 # a score under `min_score` is never reported, and never beats a reported one
+                uncued = rule.get("uncued")
                 for j in np.flatnonzero(scores >= self.min_score).tolist():
                     if "cue" in rule and not _SCAM_CUE.search(texts[j]):
                         continue
                     s = float(scores[j])
+                    reported = policy
+                    if uncued is not None and not VIOLENCE_CUE_UR.search(texts[j]):
+                        reported = str(uncued["policy"])
+                        xs, ys = zip(*uncued["knots"], strict=True)
+                        s = float(np.interp(s, xs, ys))
                     found = best.setdefault(idx[j], {})
-                    if s > found.get(policy, (-1.0, ""))[0]:
-                        found[policy] = (s, lang)
+                    if s > found.get(reported, (-1.0, "", ""))[0]:
+                        found[reported] = (s, lang, policy)
         out: list[list[Signal]] = []
         for i, item in enumerate(items):
             signals: list[Signal] = []
@@ -169,12 +186,12 @@ class LearnedDetector(Detector):
             if i not in best:
                 continue
             tokens: _Tokens | None = None
-            for policy, (score, lang) in sorted(best[i].items()):
+            for policy, (score, lang, source) in sorted(best[i].items()):
                 spans: tuple[Span, ...] = ()
                 if score >= _EVIDENCE_SCORE:
                     if tokens is None:
                         tokens = _Tokens(scored_texts[i])
-                    spans = self._evidence(item, tokens, lang, policy)
+                    spans = self._evidence(item, tokens, lang, source)
                 score = min(1.0, max(0.0, score))
                 signals.append(
                     Signal(
@@ -183,7 +200,7 @@ class LearnedDetector(Detector):
                         self.name,
                         self.version,
                         spans,
-                        f"{lang}:{self._head(lang, policy)}",
+                        f"{lang}:{self._head(lang, source)}",
                     )
                 )
         return out

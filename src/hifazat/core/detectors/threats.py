@@ -135,7 +135,10 @@ class ThreatDetector(Detector):
         self._phrases = PhraseMatcher(phrases.rules)
         self._untargeted: Mapping[str, float | None] = {r.id: _untargeted_score(r) for r in phrases.rules}
         m = phrases.macros
-        places = {"ru": "|ghar|gharon|ghr|dukan\\w*|basti", "ur": "|گھر|گھروں|دکان"}
+        places = {
+            "ru": "|ghar|gharon|ghr|dukan\\w*|basti|bastiyon|mohall[ae]y?|church|masjid|mandir|imambargah|gaon",
+            "ur": "|گھر|گھروں|دکان|دکانوں|بستی|بستیوں|محلے|محلہ|چرچ|گرجا|گرجے|مسجد|مندر|امام بارگاہ|گاوں",
+        }
         targets = {
             kind + suffix: re.compile(tolerant(f"(?<!\\w)(?P<t>{m[macro]}{extra})(?:\\s+\\S+){{0,3}}?\\s*$"))
             for kind, macro in (("ru", "RU_TARGET"), ("ur", "UR_TARGET"))
