@@ -128,16 +128,30 @@ class LinearModel:
         return np.asarray(x @ self.weights, dtype=np.float32) + self.bias
 
     def small_logits(self, texts: list[str]) -> FloatArray | None:
-        """`logits(matrix(texts))` without scipy, bit for bit, or None when the batch is too big for it.
+        """`logits(matrix(texts))` without scipy, bit for bit, or None when the batch is too big for it."""
+        found = self._kept_tfidf(texts)
+        return None if found is None else self._gathered_logits(found)
+
+    def _logits_for(self, texts: list[str]) -> FloatArray:
+        """`logits(matrix(texts))`: gathered for a small batch, scipy's product for a big one (the
+        features are computed once either way)."""
+        found = self._kept_tfidf(texts)
+        if found is None:
+            return self.logits(self.matrix(texts))
+        z = self._gathered_logits(found)
+        if z is None:
+            x = sparse.csr_matrix(found, shape=(len(found[2]) - 1, len(self.keep)))
+            z = self.logits(x)
+        return z
+
+    def _gathered_logits(self, found: CsrArrays) -> FloatArray | None:
+        """The logits of `matrix` arrays without scipy, or None when the batch is too big for it.
 
         scipy's product adds each row's `value * weight row` terms one at a time, in column order, in
         float32. Here each row's terms are gathered into a (rows x longest row x outputs) block, padded
         with zero terms at the end (adding +0.0 changes no sum), and summed by `np.cumsum` along the row,
-        which also adds one term at a time in order (`np.sum` would pair them up and round differently).
+        which also adds one term at a time in order (`np.sum` may pair them up and round differently).
         """
-        found = self._small_tfidf(texts)
-        if found is None:
-            return None
         data, indices, indptr = found
         lengths = np.diff(indptr)
         n_rows, longest = len(lengths), int(lengths.max(initial=0))
@@ -155,7 +169,7 @@ class LinearModel:
         total: FloatArray = np.cumsum(terms, axis=1)[:, -1, :] + self.bias
         return total
 
-    def _small_tfidf(self, texts: list[str]) -> CsrArrays | None:
+    def _kept_tfidf(self, texts: list[str]) -> CsrArrays | None:
         """The arrays of `matrix(texts)`, or None where only scipy's route gives them exactly."""
         found = tfidf_arrays(self.features.count_arrays(texts), self._idf_full)
         if found is None:
@@ -176,12 +190,13 @@ class LinearModel:
 
     def predict(self, texts: list[str]) -> dict[str, FloatArray]:
         """Every head's probabilities for a batch of normalised texts."""
-        z = self.small_logits(texts)
-        if z is None:
-            z = self.logits(self.matrix(texts))
+        z = self._logits_for(texts)
         # every binary head in one pass: the same float32 operations as `head_probabilities`, per column
-        binary = sigmoid(z[:, self._binary_columns] * self._binary_a + self._binary_b)
-        found = dict(zip(self._binary_names, binary.T, strict=True))
+        # (transposed first, so that each head's probabilities are one contiguous row)
+        binary = sigmoid(
+            np.ascontiguousarray((z[:, self._binary_columns] * self._binary_a + self._binary_b).T)
+        )
+        found = dict(zip(self._binary_names, binary, strict=True))
         return {
             name: found[name] if name in found else self.head_probabilities(z, name) for name in self.heads
         }
