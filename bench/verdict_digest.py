@@ -12,7 +12,9 @@ templated comments of `corpus.synthetic` (copies: spam's copy-paste check fires)
 edge cases (control characters, every kind of whitespace, emoji, mixed scripts, long texts).
 
 Verdicts are taken from `Moderator.default().check_batch` in batches of 1,024 (the batch decides
-what the cross-item spam check sees, so it is fixed), and from `check` one at a time for a slice.
+what the cross-item spam check sees, so it is fixed), and from `check` one at a time for a slice;
+`--small N` adds N texts drawn from the whole corpus checked as the API checks them (independent
+batches of 1 to 16, where the learned detector takes its small-batch path).
 Each line of `--out` holds one verdict: action, language, support, every finding (policy, score,
 band, action, tier, detectors, spans, evidence), every signal (policy, score, detector, version,
 spans, note), reasons and rule hits. Scores are written exactly (`repr`) and compared with a
@@ -42,6 +44,8 @@ from hifazat.core.moderator import Moderator
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 1024
+SMALL_MAX = 16
+SMALL_SEED = 20261208
 TOLERANCE = 1e-9
 
 EDGE = [
@@ -185,6 +189,23 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return True
 
 
+def small_sample(texts: list[str], n: int) -> list[str]:
+    """`n` texts drawn from the whole corpus (seeded), for `small_batches`."""
+    return random.Random(SMALL_SEED).sample(texts, min(n, len(texts)))
+
+
+def small_batches(moderator: Moderator, texts: list[str]) -> list[Verdict]:
+    """Verdicts for `texts` in the API's small independent batches (sizes seeded, 1 to `SMALL_MAX`)."""
+    rng = random.Random(SMALL_SEED)
+    out: list[Verdict] = []
+    i = 0
+    while i < len(texts):
+        size = rng.randint(1, SMALL_MAX)
+        out.extend(moderator.check_items([moderator.item(t) for t in texts[i : i + size]], independent=True))
+        i += size
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -192,6 +213,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="one JSON line per verdict")
     parser.add_argument("--compare", type=Path, help="an earlier --out to compare with")
     parser.add_argument("--single", type=int, default=3000, help="texts also checked one at a time")
+    parser.add_argument(
+        "--small",
+        type=int,
+        default=0,
+        help="texts also checked as the API's check batcher does (`check_items(independent=True)`) in "
+        f"small batches of 1 to {SMALL_MAX} texts (seeded sizes); 0 (the default) leaves them out, so "
+        "that digests written before this option compare",
+    )
     args = parser.parse_args()
     texts = digest_corpus()
     moderator = Moderator.default()
@@ -200,6 +229,8 @@ def main() -> None:
     for i in range(0, len(texts), BATCH):
         verdicts.extend(moderator.check_batch(texts[i : i + BATCH]))
     verdicts.extend(moderator.check(t) for t in texts[: args.single])
+    sampled = small_sample(texts, args.small)
+    verdicts.extend(small_batches(moderator, sampled))
     cpu = time.process_time() - cpu
     records = [verdict_record(v) for v in verdicts]
     lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records]
@@ -233,8 +264,8 @@ def main() -> None:
         if not _same(a, b):
             n_diff += 1
             if n_diff <= 5:
-                j = i if i < len(texts) else i - len(texts)
-                print(f"--- verdict {i}: text {texts[j][:200]!r}\n before {a}\n now    {b}")
+                checked = [*texts, *texts[: args.single], *sampled]
+                print(f"--- verdict {i}: text {checked[i][:200]!r}\n before {a}\n now    {b}")
     if n_diff:
         raise SystemExit(f"DIFFERENT: {n_diff} of {len(records)} verdicts changed")
     print(f"SAME: all {len(records)} verdicts equal (scores within {TOLERANCE})")

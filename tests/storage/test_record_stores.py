@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from builders import T0, account, post, verdict
 from hifazat.core.errors import ConflictError, NotFoundError
 from hifazat.core.guidelines import Catalogue
+from hifazat.storage.content import ContentItem
 from hifazat.storage.unit import Database
 
 
@@ -27,6 +28,27 @@ def test_content_ids_are_unique_and_verdicts_kept(db: Database, catalogue: Catal
     assert item.created_at == T0 and item.created_at.tzinfo is not None
     assert [v.action for v in history] == ["label"]
     assert history[0].payload["policies"] == ["safety.profanity"]
+
+
+def test_many_items_get_their_own_verdict_ids(db: Database, catalogue: Catalogue) -> None:
+    author = account(db, "author")
+    post(db, catalogue, author, "c0", made=verdict("label", "safety.profanity", 0.6))  # an older verdict
+    items = [
+        ContentItem(f"m{i}", author.id, "comment", f"text {i}", "en", "en", "visible", 0, T0, None)
+        for i in (3, 1, 2)  # not in id order
+    ]
+    made = [verdict(), verdict("review", "safety.harassment", 0.7), verdict("label", "safety.profanity", 0.6)]
+    with db.write() as stores:
+        stored = stores.content.add_many(items, made)
+    assert [s.content_id for s in stored] == ["m3", "m1", "m2"]
+    assert [s.action for s in stored] == ["allow", "review", "label"]
+    assert len({s.id for s in stored}) == 3
+    with db.read() as stores:
+        for one in stored:  # each id is the row stored for that item
+            assert [(v.id, v.action) for v in stores.content.verdicts(one.content_id)] == [
+                (one.id, one.action)
+            ]
+        assert stores.content.verdicts("c0")[0].id not in {s.id for s in stored}
 
 
 def test_views_add_up(db: Database, catalogue: Catalogue) -> None:

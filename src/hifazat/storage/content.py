@@ -7,7 +7,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Table, Text, insert, select, update
+from sqlalchemy import (
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from hifazat.core.decide.verdict import Verdict
@@ -67,6 +79,12 @@ CONTENT_TABLE: Table = ContentRow.__table__  # type: ignore[assignment]
 VERDICT_TABLE: Table = VerdictRow.__table__  # type: ignore[assignment]
 INSERT_VERDICT = insert(VERDICT_TABLE).returning(VERDICT_TABLE.c.id)
 INSERT_VERDICTS = insert(VERDICT_TABLE).returning(VERDICT_TABLE.c.id, sort_by_parameter_order=True)
+INSERT_VERDICTS_PLAIN = insert(VERDICT_TABLE)
+NEWEST_VERDICTS = (
+    select(VERDICT_TABLE.c.content_id, func.max(VERDICT_TABLE.c.id))
+    .where(VERDICT_TABLE.c.content_id.in_(bindparam("content_ids", expanding=True)))
+    .group_by(VERDICT_TABLE.c.content_id)
+)
 INSERT_CONTENT = insert(CONTENT_TABLE)
 
 
@@ -218,7 +236,16 @@ class ContentStore:
             ],
         )  # fmt: skip
         rows = [_verdict_values(i.id, v, i.created_at) for i, v in zip(items, verdicts, strict=True)]
-        ids = connection.execute(INSERT_VERDICTS, rows).scalars().all()
+        if connection.dialect.name == "sqlite":
+            # SQLAlchemy cannot order SQLite's RETURNING rows, so it would run one INSERT per row: insert
+            # them all at once instead and read the new ids back by item (the newest verdict of each)
+            connection.execute(INSERT_VERDICTS_PLAIN, rows)
+            newest = dict(
+                connection.execute(NEWEST_VERDICTS, {"content_ids": [i.id for i in items]}).tuples().all()
+            )
+            ids = [newest[item.id] for item in items]
+        else:
+            ids = list(connection.execute(INSERT_VERDICTS, rows).scalars().all())
         return [
             StoredVerdict(
                 int(new_id), row["content_id"], row["action"], row["top_policy"], row["top_score"],

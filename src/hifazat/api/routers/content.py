@@ -22,6 +22,7 @@ from hifazat.api.auth import (
 )
 from hifazat.api.deps import Runtime
 from hifazat.api.json_bodies import PlainJSONResponse, plain
+from hifazat.api.lean_routes import lean_route
 from hifazat.api.writes import (
     IdempotencyKey,
     batched_write,
@@ -177,7 +178,6 @@ async def posting(request: Request) -> Posting:
     return Posting(actor, db, await get_catalogue(), runtime.checks, runtime.settings)
 
 
-@router.post("", status_code=201)
 async def post_content(
     body: ContentIn,
     request: Request,
@@ -235,6 +235,20 @@ async def post_content(
     if sum(queued):  # an automatic decision: its webhooks go out now, not at the next `webhooks deliver`
         response.background = BackgroundTask(deliver_due, db=db, secret=settings.secret_key)
     return response
+
+
+async def _lean_post(request: Request, body: ContentIn) -> Response:
+    """`post_content` for a valid JSON body, its dependencies called directly (see `lean_routes`)."""
+    return await post_content(body, request, await posting(request), request.headers.get("idempotency-key"))
+
+
+router.add_api_route(
+    "",
+    post_content,
+    methods=["POST"],
+    status_code=201,
+    route_class_override=lean_route(ContentIn, _lean_post),
+)
 
 
 @router.get("/{content_id}")

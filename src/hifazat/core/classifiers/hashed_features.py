@@ -108,6 +108,9 @@ def _gram_slices(padded_len: int, spec: FeatureSpec) -> tuple[slice, ...]:
 
 _BIGRAM_MIX = np.int64(0x9E3779B1)
 
+CsrArrays = tuple[NDArray[np.float32], NDArray[np.int64], NDArray[np.int64]]
+"""The `(data, indices, indptr)` arrays of a CSR matrix."""
+
 
 class _WordFeatures(dict[str, tuple[NDArray[np.int64], int, int]]):
     """Word -> (its feature columns, its 32-bit key for bigrams, how many columns), on first sight.
@@ -219,13 +222,9 @@ class HashedFeatures:
         out: NDArray[np.int64] = (mixed ^ (mixed >> 29)) & self._mask
         return out
 
-    def counts(self, texts: Sequence[str] | Iterable[str]) -> sparse.csr_matrix:
-        """A (texts x 2**n_bits) matrix of raw feature counts, float32 (canonical CSR).
-
-        Works on the whole batch at once: the per-word column arrays are concatenated, bigram
-        columns are computed for every pair of neighbouring tokens of the same text, and repeats
-        are summed row by row.
-        """
+    def count_arrays(self, texts: Sequence[str] | Iterable[str]) -> CsrArrays:
+        """`counts` as its CSR arrays `(data, indices, indptr)`, without the scipy matrix (whose
+        construction checks cost more than the arithmetic on a few short texts)."""
         lookup = self._words.__getitem__
         findall = TOKEN.findall
         token_lists = [findall(prepare(text)) for text in texts]
@@ -250,8 +249,20 @@ class HashedFeatures:
             rows = np.concatenate([rows, token_row[:-1][same]])
         return self._canonical(rows, cols, n_rows)
 
-    def _canonical(self, rows: NDArray[np.int64], cols: NDArray[np.int64], n_rows: int) -> sparse.csr_matrix:
-        """The canonical CSR count matrix of (row, column) occurrences: columns sorted within each row,
+    def counts(self, texts: Sequence[str] | Iterable[str]) -> sparse.csr_matrix:
+        """A (texts x 2**n_bits) matrix of raw feature counts, float32 (canonical CSR).
+
+        Works on the whole batch at once: the per-word column arrays are concatenated, bigram
+        columns are computed for every pair of neighbouring tokens of the same text, and repeats
+        are summed row by row.
+        """
+        data, indices, indptr = self.count_arrays(texts)
+        matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, self.spec.n_features))
+        matrix.has_canonical_format = True
+        return matrix
+
+    def _canonical(self, rows: NDArray[np.int64], cols: NDArray[np.int64], n_rows: int) -> CsrArrays:
+        """The canonical CSR arrays of (row, column) occurrences: columns sorted within each row,
         repeats summed. One sort of `row << n_bits | column` does what `sum_duplicates` does row by row
         (same indices, same float32 counts, same order), several times faster."""
         bits = self.spec.n_bits
@@ -265,29 +276,40 @@ class HashedFeatures:
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
         np.cumsum(np.bincount(unique >> bits, minlength=n_rows), out=indptr[1:])
         indices = unique & self._mask
-        matrix = sparse.csr_matrix((data, indices, indptr), shape=(n_rows, self.spec.n_features))
-        matrix.has_canonical_format = True
-        return matrix
+        return data, indices, indptr
 
 
 def tfidf(counts: sparse.csr_matrix, idf: NDArray[np.float32]) -> sparse.csr_matrix:
     """Sublinear TF (1 + log count) times IDF, rows scaled to unit L2 norm (zero rows stay zero).
 
-    On a canonical matrix (what `counts` makes) the arithmetic runs on the arrays directly: the same
-    float32 operations, in the same order, as `_tfidf_scipy` (zeros dropped, squares summed per row by
-    `np.add.reduceat` as scipy's row sum does), without the intermediate sparse matrices."""
-    if not counts.has_canonical_format:
-        return _tfidf_scipy(counts, idf)
-    indices, indptr = counts.indices, counts.indptr
-    data = (1.0 + np.log(counts.data)) * idf[indices]
+    On a canonical matrix (what `counts` makes) the arithmetic runs on the arrays directly
+    (`tfidf_arrays`): the same float32 operations, in the same order, as `_tfidf_scipy`, without the
+    intermediate sparse matrices."""
+    if counts.has_canonical_format:
+        found = tfidf_arrays((counts.data, counts.indices, counts.indptr), idf)
+        if found is not None:
+            x = sparse.csr_matrix(found, shape=counts.shape)
+            x.has_canonical_format = True
+            return x
+    return _tfidf_scipy(counts, idf)
+
+
+def tfidf_arrays(counts: CsrArrays, idf: NDArray[np.float32]) -> CsrArrays | None:
+    """`tfidf` on the arrays of a canonical count matrix; None where only scipy's own operations give
+    its exact result (a square underflowed to zero, which scipy drops before summing).
+
+    Zeros are dropped (`eliminate_zeros`) and squares summed per row by `np.add.reduceat`, as scipy's
+    row sum does."""
+    raw, indices, indptr = counts
+    data = (np.float32(1.0) + np.log(raw)) * idf[indices]  # float32, as scipy computes it
     nonzero = data != 0
     if not nonzero.all():  # `eliminate_zeros`
         kept_before = np.zeros(len(data) + 1, dtype=np.int64)
         np.cumsum(nonzero, out=kept_before[1:])
         data, indices, indptr = data[nonzero], indices[nonzero], kept_before[indptr]
     squares = data * data
-    if not squares.all():  # a square underflowed: scipy would drop it before summing
-        return _tfidf_scipy(counts, idf)
+    if not squares.all():
+        return None
     n_rows = len(indptr) - 1
     sq = np.zeros(n_rows, dtype=squares.dtype)
     rows = np.flatnonzero(np.diff(indptr))
@@ -296,9 +318,7 @@ def tfidf(counts: sparse.csr_matrix, idf: NDArray[np.float32]) -> sparse.csr_mat
     norms = np.sqrt(sq, dtype=np.float64)
     norms[norms == 0] = 1.0
     data *= np.repeat((1.0 / norms).astype(np.float32), np.diff(indptr))
-    x = sparse.csr_matrix((data, indices, indptr), shape=counts.shape)
-    x.has_canonical_format = True
-    return x
+    return data, indices, indptr
 
 
 def _tfidf_scipy(counts: sparse.csr_matrix, idf: NDArray[np.float32]) -> sparse.csr_matrix:
