@@ -29,8 +29,10 @@ threat data set labels plain abuse as threat too (about 40 % of its threat tweet
 "بکواس مت کرو", insults about a politician), so its head also fires on insults ("یہ بیوقوف عورت").
 Without a violent word (`VIOLENCE_CUE_UR` in the learned detector: مار, قتل, گولی, جلا, …) such a
 score is harassment, not a threat: the strike weighs 2, not 5, and the reviewer sees the right
-policy. `knots` carry the score from the threats scale to the harassment scale so that the action
-stays the same (threats review from 0.45 and remove from 0.8; harassment from 0.6 and 0.85).
+policy. `knots` carry the score from the threats scale to the harassment scale: review starts where
+it did (threats 0.45, harassment 0.6), and, as under threats, the head alone never removes (at most
+0.84, under harassment's 0.85; threats are tier 1, where a model alone only reviews, harassment is
+not). With lexicon or rule evidence of harassment the combined score can remove.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ POLICIES: dict[str, dict[str, dict[str, Any]]] = {
             "prior_shift": -0.5,
             "uncued": {
                 "policy": "safety.harassment",
-                "knots": [[0.0, 0.0], [0.45, 0.6], [0.8, 0.85], [1.0, 1.0]],
+                "knots": [[0.0, 0.0], [0.45, 0.6], [1.0, 0.84]],
             },
         },
     },

@@ -144,15 +144,17 @@ def test_an_urdu_insult_without_violence_is_harassment_not_a_threat(detector: Le
     assert [s.note for s in detector.detect(item(text))] == ["ur:threat"]
 
 
-def test_the_uncued_knots_keep_the_action_of_the_threats_scale() -> None:
+def test_the_uncued_knots_keep_review_and_never_remove_alone() -> None:
     from hifazat.core.guidelines import default_catalogue
 
     catalogue = default_catalogue()
     rule = LearnedDetector().policies["ur"]["safety.threats"]["uncued"]
     threats = catalogue.policies["safety.threats"].thresholds
     target = catalogue.policies[rule["policy"]].thresholds
-    knots = {x: y for x, y in rule["knots"]}
-    assert knots[threats.medium] == target.medium and knots[threats.high] == target.high
+    xs, ys = [k[0] for k in rule["knots"]], [k[1] for k in rule["knots"]]
+    assert float(np.interp(threats.medium, xs, ys)) == pytest.approx(target.medium)  # review starts alike
+    assert max(ys) < target.high  # the head alone never removes, as under threats (tier 1)
+    assert ys == sorted(ys)
 
 
 @pytest.mark.parametrize(
