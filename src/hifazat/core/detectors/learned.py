@@ -167,6 +167,8 @@ class LearnedDetector(Detector):
                     scores = np.where(untargeted, scores * _UNTARGETED, scores)
                 # a score under `min_score` is never reported, and never beats a reported one
                 uncued = rule.get("uncued")
+                if uncued is not None:
+                    xs, ys = zip(*uncued["knots"], strict=True)
                 for j in np.flatnonzero(scores >= self.min_score).tolist():
                     if "cue" in rule and not _SCAM_CUE.search(texts[j]):
                         continue
@@ -174,7 +176,6 @@ class LearnedDetector(Detector):
                     reported = policy
                     if uncued is not None and not VIOLENCE_CUE_UR.search(texts[j]):
                         reported = str(uncued["policy"])
-                        xs, ys = zip(*uncued["knots"], strict=True)
                         s = float(np.interp(s, xs, ys))
                     found = best.setdefault(idx[j], {})
                     if s > found.get(reported, (-1.0, "", ""))[0]:
